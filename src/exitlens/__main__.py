@@ -1,0 +1,3 @@
+from exitlens.cli import main
+
+main()

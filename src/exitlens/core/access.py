@@ -1,0 +1,36 @@
+"""The one place that decides who may see which confidential object. Everything else calls it."""
+
+from django.http import Http404
+
+from exitlens.core.models import Departure, Interview, User
+
+
+def get_departure_for_user(user: User, code) -> Departure:
+    """A departure for HR staff; a 404 for everyone else, so its existence is not revealed."""
+    if not user.is_authenticated or not user.is_hr:
+        raise Http404
+    departure = (
+        Departure.objects.select_related("department", "manager").filter(code=code).first()
+    )
+    if departure is None:
+        raise Http404
+    return departure
+
+
+def get_anonymous_interview_for_user(user: User, interview_id) -> Interview:
+    """A completed anonymous interview, for HR staff only."""
+    if not user.is_authenticated or not user.is_hr:
+        raise Http404
+    interview = (
+        Interview.objects.select_related("department", "questionnaire_version")
+        .filter(
+            pk=interview_id,
+            departure__isnull=True,
+            confidentiality=Interview.Confidentiality.ANONYMOUS,
+            status=Interview.Status.COMPLETED,
+        )
+        .first()
+    )
+    if interview is None:
+        raise Http404
+    return interview

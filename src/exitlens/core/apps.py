@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "exitlens.core"
+    label = "core"
+    verbose_name = "Exitlens"
+
+    def ready(self) -> None:
+        from exitlens.core import checks  # noqa: F401  (registers system checks)

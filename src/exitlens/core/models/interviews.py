@@ -1,0 +1,109 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from exitlens.core.models.departures import Departure
+from exitlens.core.models.organisation import Department
+from exitlens.core.models.questionnaires import Question, QuestionnaireVersion
+
+MAX_ANSWER_LENGTH = 10_000
+
+
+class Interview(models.Model):
+    """One exit interview. An anonymous one loses every link to its departure at submission."""
+
+    class Mode(models.TextChoices):
+        SELF_SERVICE = "self_service", _("Self-service link")
+        INTERVIEWER = "interviewer", _("Led by an interviewer")
+
+    class Confidentiality(models.TextChoices):
+        NAMED = "named", _("Named")
+        CONFIDENTIAL = "confidential", _("Confidential")
+        ANONYMOUS = "anonymous", _("Anonymous")
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+
+    # A random primary key: the row number must not betray when an anonymous interview was made.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    departure = models.OneToOneField(
+        Departure, null=True, blank=True, on_delete=models.CASCADE, related_name="interview"
+    )
+    questionnaire_version = models.ForeignKey(QuestionnaireVersion, on_delete=models.PROTECT)
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices)
+    confidentiality = models.CharField(
+        _("confidentiality"), max_length=20, choices=Confidentiality.choices
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("interviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+    meeting_place = models.CharField(_("place or video link"), max_length=300, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    # Coarse segments, filled at completion; all that an anonymous interview keeps of its leaver.
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tenure_band = models.CharField(max_length=10, blank=True)
+    leave_quarter = models.CharField(max_length=7, blank=True)
+    completed_quarter = models.CharField(max_length=7, blank=True)
+
+    class Meta:
+        verbose_name = _("interview")
+        indexes = [models.Index(fields=["status", "confidentiality"])]
+
+    def __str__(self) -> str:
+        return f"interview {self.id}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == self.Status.COMPLETED
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.confidentiality == self.Confidentiality.ANONYMOUS
+
+
+class Answer(models.Model):
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(blank=True)
+    number = models.SmallIntegerField(null=True, blank=True)
+    note = models.TextField(_("interviewer note"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "question"], name="one_answer_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.key}: {self.text[:40] or self.number}"
+
+
+class AnswerChoice(models.Model):
+    """One chosen option of a choice question, in its own row so the database can count it."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="choices")
+    value = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "value"], name="unique_answer_choice"),
+        ]
+
+    def __str__(self) -> str:
+        return self.value

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LeaverConfig(AppConfig):
+    name = "exitlens.leaver"
+    label = "leaver"

@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from exitlens.staff.views import account, admin, departures, home, interviews, questionnaire
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="staff/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", account.account, name="account"),
+    # Departures (HR)
+    path("departures/", departures.departure_list, name="departure_list"),
+    path("departures/new/", departures.departure_create, name="departure_create"),
+    path("departures/<uuid:code>/", departures.departure_detail, name="departure_detail"),
+    path("departures/<uuid:code>/edit/", departures.departure_edit, name="departure_edit"),
+    path("departures/<uuid:code>/delete/", departures.departure_delete, name="departure_delete"),
+    # Interviews (HR)
+    path("departures/<uuid:code>/invite/", interviews.invite, name="invite"),
+    path("departures/<uuid:code>/schedule/", interviews.schedule, name="schedule"),
+    path(
+        "departures/<uuid:code>/confidentiality/",
+        interviews.confidentiality,
+        name="confidentiality",
+    ),
+    path("departures/<uuid:code>/conduct/", interviews.conduct, name="conduct"),
+    path("departures/<uuid:code>/answers/", interviews.answers, name="answers"),
+    path("anonymous/", interviews.anonymous_list, name="anonymous_list"),
+    path("anonymous/<uuid:interview_id>/", interviews.anonymous_detail, name="anonymous_detail"),
+    # Questionnaire (HR)
+    path("questionnaire/", questionnaire.questionnaire_detail, name="questionnaire"),
+    path("questionnaire/edit/", questionnaire.questionnaire_edit, name="questionnaire_edit"),
+    # Administration
+    path("audit/", admin.audit_log, name="audit_log"),
+    path("users/", admin.user_list, name="user_list"),
+    path("users/new/", admin.user_create, name="user_create"),
+    path("users/<str:username>/", admin.user_edit, name="user_edit"),
+]

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("i/", include("exitlens.leaver.urls")),
+    path("", include("exitlens.staff.urls")),
+]

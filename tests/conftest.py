@@ -1,0 +1,89 @@
+"""The shared test world: one organisation and a fixed cast.
+
+- admin: an administrator
+- hr: an HR user (sees everything about departures and interviews)
+- viewer: a management viewer (aggregated insights only, never an individual interview)
+- outsider: a signed-in user with no role in this organisation's HR (an inactive account)
+- leaver: a departure with an open self-service invitation; `leaver_token` is the link token
+"""
+
+from datetime import date
+
+import pytest
+
+from exitlens.core.models import Department, Departure, Manager, User
+from exitlens.core.services import invitations
+from exitlens.core.services.questionnaires import current_version
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def admin(db):
+    return User.objects.create_user("alice", "alice@example.org", PASSWORD, role=User.Role.ADMIN)
+
+
+@pytest.fixture
+def hr(db):
+    return User.objects.create_user(
+        "hanna", "hanna@example.org", PASSWORD, role=User.Role.HR, first_name="Hanna"
+    )
+
+
+@pytest.fixture
+def viewer(db):
+    return User.objects.create_user("victor", "victor@example.org", PASSWORD, role=User.Role.VIEWER)
+
+
+@pytest.fixture
+def outsider(db):
+    return User.objects.create_user(
+        "oscar", "oscar@example.org", PASSWORD, role=User.Role.HR, is_active=False
+    )
+
+
+@pytest.fixture
+def department(db):
+    manager = Manager.objects.create(name="Mila Manager", email="mila@example.org")
+    return Department.objects.create(name="Customer Service", manager=manager)
+
+
+@pytest.fixture
+def departure(department):
+    return Departure.objects.create(
+        full_name="Lotte Leaver",
+        work_email="lotte@work.example.org",
+        personal_email="lotte@home.example.org",
+        language="nl",
+        department=department,
+        manager=department.manager,
+        job_title="Service agent",
+        location="Utrecht",
+        hire_date=date(2021, 3, 1),
+        leave_date=date(2026, 10, 31),
+        departure_type=Departure.Type.RESIGNATION,
+        regrettable=True,
+        external_id="HR-1001",
+    )
+
+
+@pytest.fixture
+def questionnaire_version(db):
+    return current_version()
+
+
+@pytest.fixture
+def leaver_invitation(departure, hr, questionnaire_version, mailoutbox):
+    return invitations.send_invitation(departure, by=hr, confidentiality="confidential")
+
+
+@pytest.fixture
+def leaver_token(leaver_invitation, mailoutbox):
+    """The token from the link in the invitation e-mail, as the leaver would get it."""
+    body = mailoutbox[-1].body
+    return body.split("/i/")[1].split("/")[0]
+
+
+def login(client, user):
+    client.login(username=user.username, password=PASSWORD)
+    return client

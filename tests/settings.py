@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings with a test key and fast password hashing."""
+
+import os
+import tempfile
+
+os.environ.setdefault("EXITLENS_SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnop")
+os.environ.setdefault("EXITLENS_DATA_DIR", tempfile.mkdtemp(prefix="exitlens-test-"))
+os.environ.setdefault("EXITLENS_LANGUAGE", "en")
+os.environ.setdefault("EXITLENS_SITE_URL", "http://testserver")
+
+from exitlens.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
