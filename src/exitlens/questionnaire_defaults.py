@@ -90,10 +90,8 @@ QUESTIONS: list[dict] = [
             "Abteilungen und Zeiträume hinweg vergleichbar.",
         },
         "hint": {
-            "nl": "Laat de vertrekker eerst zelf vertellen en vraag daarna pas om "
-            "een cijfer.",
-            "en": "Let the leaver tell their story first, and only then ask for a "
-            "score.",
+            "nl": "Laat de vertrekker eerst zelf vertellen en vraag daarna pas om een cijfer.",
+            "en": "Let the leaver tell their story first, and only then ask for a score.",
             "es": "Deja que la persona lo cuente primero con sus palabras y pide la "
             "puntuación después.",
             "de": "Lassen Sie die Person zuerst frei erzählen und bitten Sie erst "
@@ -266,10 +264,8 @@ QUESTIONS: list[dict] = [
         "hint": {
             "nl": "Vraag om een concreet voorbeeld of moment waar de vertrekker met "
             "plezier aan terugdenkt.",
-            "en": "Ask for a concrete example or a moment the leaver looks back on "
-            "with pleasure.",
-            "es": "Pide un ejemplo concreto o un momento que la persona recuerde con "
-            "cariño.",
+            "en": "Ask for a concrete example or a moment the leaver looks back on with pleasure.",
+            "es": "Pide un ejemplo concreto o un momento que la persona recuerde con cariño.",
             "de": "Bitten Sie um ein konkretes Beispiel oder einen Moment, an den "
             "die Person gern zurückdenkt.",
         },
@@ -285,12 +281,9 @@ QUESTIONS: list[dict] = [
             "de": "Was hat Ihnen an der Arbeit bei uns am wenigsten gefallen?",
         },
         "purpose": {
-            "nl": "Dit brengt zwakke punten aan het licht die ook de collega's raken "
-            "die blijven.",
-            "en": "It brings to light weaknesses that may also affect the colleagues "
-            "who stay.",
-            "es": "Saca a la luz puntos débiles que también pueden afectar a quienes "
-            "se quedan.",
+            "nl": "Dit brengt zwakke punten aan het licht die ook de collega's raken die blijven.",
+            "en": "It brings to light weaknesses that may also affect the colleagues who stay.",
+            "es": "Saca a la luz puntos débiles que también pueden afectar a quienes se quedan.",
             "de": "Die Frage bringt Schwächen ans Licht, die auch die verbleibenden "
             "Kolleginnen und Kollegen betreffen können.",
         },
@@ -331,10 +324,8 @@ QUESTIONS: list[dict] = [
             "Organisation als Arbeitgeber weiterhin sehen.",
         },
         "hint": {
-            "nl": "Vraag bij een lage score kort wat er voor een hoger cijfer nodig "
-            "was geweest.",
-            "en": "For a low score, briefly ask what it would have taken to give a "
-            "higher one.",
+            "nl": "Vraag bij een lage score kort wat er voor een hoger cijfer nodig was geweest.",
+            "en": "For a low score, briefly ask what it would have taken to give a higher one.",
             "es": "Si la puntuación es baja, pregunta brevemente qué haría falta para "
             "que fuera más alta.",
             "de": "Fragen Sie bei einem niedrigen Wert kurz nach, was für eine "
@@ -374,8 +365,7 @@ QUESTIONS: list[dict] = [
             "vielleicht später zurückkehrt.",
         },
         "hint": {
-            "nl": "Bij 'ja' of 'misschien': vraag of HR later contact mag opnemen en "
-            "leg dat vast.",
+            "nl": "Bij 'ja' of 'misschien': vraag of HR later contact mag opnemen en leg dat vast.",
             "en": "For 'yes' or 'maybe': ask whether HR may get in touch later, and "
             "record the answer.",
             "es": "Si responde «sí» o «quizá», pregunta si RR. HH. puede contactar "

@@ -20,9 +20,7 @@ class Theme:
 
     def retention(self, language: str) -> str:
         """The typical retention measure in `language`, falling back to English."""
-        return self.retention_measure.get(
-            language, self.retention_measure[FALLBACK_LANGUAGE]
-        )
+        return self.retention_measure.get(language, self.retention_measure[FALLBACK_LANGUAGE])
 
 
 THEMES: tuple[Theme, ...] = (
@@ -306,8 +304,7 @@ THEMES: tuple[Theme, ...] = (
         scope={
             "nl": "Je gewaardeerd voelen, waardering krijgen, gehoord worden en "
             "erkenning voor je werk.",
-            "en": "Feeling valued, appreciation, being heard and getting credit for "
-            "your work.",
+            "en": "Feeling valued, appreciation, being heard and getting credit for your work.",
             "es": "Sentirse valorado, el reconocimiento, ser escuchado y que se "
             "reconozca el propio trabajo.",
             "de": "Sich wertgeschätzt fühlen, Anerkennung, gehört werden und "
@@ -396,12 +393,10 @@ THEMES: tuple[Theme, ...] = (
         scope={
             "nl": "Afstand tot huis, woon-werkverkeer, verhuizing van het kantoor "
             "en reizen voor het werk.",
-            "en": "Distance from home, the commute, relocation of the office and "
-            "travel for work.",
+            "en": "Distance from home, the commute, relocation of the office and travel for work.",
             "es": "Distancia desde casa, el trayecto al trabajo, el traslado de la "
             "oficina y los viajes de trabajo.",
-            "de": "Entfernung vom Wohnort, Arbeitsweg, Verlegung des Standorts und "
-            "Dienstreisen.",
+            "de": "Entfernung vom Wohnort, Arbeitsweg, Verlegung des Standorts und Dienstreisen.",
         },
         retention_measure={
             "nl": "Beperk de reistijd met thuiswerkmogelijkheden of een werkplek "

@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from gunicorn.app.base import BaseApplication
+
+
+class ExitlensServer(BaseApplication):
+    """Gunicorn, configured from code rather than from its own command line."""
+
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from exitlens.wsgi import application
+
+        return application
+
+
+def gunicorn_options(host: str, port: int, workers: int) -> dict:
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": 2,
+        "timeout": 60,
+        "graceful_timeout": 20,
+        "accesslog": "-",
+        "errorlog": "-",
+        "forwarded_allow_ips": "127.0.0.1,::1",
+    }
+
+
+def run_server(host: str, port: int, workers: int) -> None:
+    ExitlensServer(gunicorn_options(host, port, workers)).run()
+
+
+class Command(BaseCommand):
+    help = (
+        "Run Exitlens with the gunicorn web server. Static files are collected into the data "
+        "folder and served by Exitlens itself. Put a TLS-terminating proxy in front for production."
+    )
+    requires_system_checks = ["staticfiles"]
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
+        parser.add_argument("--port", type=int, default=8000, help="Port to listen on.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=settings.EXITLENS_WEB_WORKERS,
+            help="Worker processes (EXITLENS_WEB_WORKERS).",
+        )
+
+    def handle(self, *args, host: str, port: int, workers: int, **options):
+        if not 1 <= port <= 65535:
+            raise CommandError(f"--port must be between 1 and 65535, not {port}")
+        if not 1 <= workers <= 64:
+            raise CommandError(f"--workers must be between 1 and 64, not {workers}")
+        call_command("check", deploy=not settings.DEBUG, fail_level="ERROR", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"Exitlens is listening on http://{host}:{port}/")
+        run_server(host, port, workers)

@@ -1,0 +1,80 @@
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from exitlens.core.management.commands import serve
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _exitlens(*args, env):
+    return [sys.executable, "-m", "exitlens", *args]
+
+
+def _get(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (local test server)
+        return response.status, response.read().decode()
+
+
+def test_it_serves_pages_and_static_files_with_gunicorn(tmp_path):
+    env = {
+        **os.environ,
+        "EXITLENS_DATA_DIR": str(tmp_path),
+        "EXITLENS_SECRET_KEY": "serve-test-key-0123456789-0123456789-abcdef",
+        "EXITLENS_DATABASE_URL": "sqlite://",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run(_exitlens("migrate", env=env), env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        _exitlens("serve", "--port", str(port), "--workers", "1", env=env),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                status, page = _get(f"http://127.0.0.1:{port}/login/")
+                break
+            except urllib.error.HTTPError:
+                raise
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("exitlens serve did not come up")
+                time.sleep(0.3)
+        assert status == 200
+        assert 'name="username"' in page
+        stylesheet = re.search(r'href="(/static/exitlens/css/exitlens\.[0-9a-f]+\.css)"', page)
+        assert stylesheet, "static files are served with hashed names in production"
+        css_status, css = _get(f"http://127.0.0.1:{port}{stylesheet.group(1)}")
+        assert css_status == 200
+        assert "--brand" in css
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+def test_it_builds_the_gunicorn_bind_address():
+    assert serve.gunicorn_options("127.0.0.1", 8000, 3)["bind"] == "127.0.0.1:8000"
+    assert serve.gunicorn_options("::1", 8000, 3)["bind"] == "[::1]:8000"
+
+
+def test_it_rejects_a_bad_port(db):
+    with pytest.raises(CommandError, match="--port"):
+        call_command("serve", port=70000)
