@@ -9,9 +9,7 @@ def get_departure_for_user(user: User, code) -> Departure:
     """A departure for HR staff; a 404 for everyone else, so its existence is not revealed."""
     if not user.is_authenticated or not user.is_hr:
         raise Http404
-    departure = (
-        Departure.objects.select_related("department", "manager").filter(code=code).first()
-    )
+    departure = Departure.objects.select_related("department", "manager").filter(code=code).first()
     if departure is None:
         raise Http404
     return departure

@@ -1,4 +1,4 @@
-"""The answer form, built from a questionnaire version; shared by the leaver and interviewer pages."""
+"""The answer form built from a questionnaire version, for the leaver and interviewer pages."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -33,9 +33,7 @@ def _field_for(question: Question, language: str) -> forms.Field:
         return forms.MultipleChoiceField(
             label=label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple
         )
-    return forms.ChoiceField(
-        label=label, required=False, choices=choices, widget=forms.RadioSelect
-    )
+    return forms.ChoiceField(label=label, required=False, choices=choices, widget=forms.RadioSelect)
 
 
 class AnswerForm(forms.Form):
@@ -101,9 +99,7 @@ def stored_answers(interview: Interview) -> dict[str, object]:
 
 def answer_display(interview: Interview, language: str) -> list[dict]:
     """Every question with its answer, ready to show: text, number or chosen labels, and note."""
-    answers = {
-        a.question_id: a for a in interview.answers.prefetch_related("choices")
-    }
+    answers = {a.question_id: a for a in interview.answers.prefetch_related("choices")}
     rows = []
     for question in interview.questionnaire_version.questions.all():
         answer = answers.get(question.pk)

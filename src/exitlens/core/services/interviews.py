@@ -32,9 +32,7 @@ class InterviewError(Exception):
     """A workflow rule was broken; the message is fit to show to the user."""
 
 
-def get_or_create_interview(
-    departure: Departure, *, mode: str, confidentiality: str
-) -> Interview:
+def get_or_create_interview(departure: Departure, *, mode: str, confidentiality: str) -> Interview:
     """The departure's interview, made on first use with the current questionnaire."""
     if departure.responded_anonymously:
         raise InterviewError(_("This leaver has already submitted an anonymous interview."))
@@ -66,8 +64,19 @@ def schedule_interview(
     interview = get_or_create_interview(
         departure, mode=Interview.Mode.INTERVIEWER, confidentiality=confidentiality
     )
+    if (
+        interview.is_anonymous
+        and interview.mode == Interview.Mode.SELF_SERVICE
+        and interview.status == Interview.Status.IN_PROGRESS
+    ):
+        # An interviewer would see the leaver's unsubmitted anonymous answers next to the name.
+        raise InterviewError(
+            _(
+                "The leaver has started the anonymous interview on their own; it cannot be taken over."
+            )
+        )
     if interview.confidentiality != confidentiality:
-        change_confidentiality(interview, confidentiality, by=by)
+        interview = change_confidentiality(interview, confidentiality, by=by)
     interview.mode = Interview.Mode.INTERVIEWER
     interview.interviewer = interviewer
     interview.scheduled_at = scheduled_at
@@ -137,7 +146,11 @@ def save_answers(
     for key, question in questions.items():
         if key not in values and key not in notes:
             continue
-        answer = existing.get(question.pk) or Answer(interview=interview, question=question)
+        answer = existing.get(question.pk)
+        if answer is None:
+            if _is_empty(values.get(key)) and not notes.get(key):
+                continue
+            answer = Answer(interview=interview, question=question)
         if key in values:
             _apply_value(answer, question, values[key])
         if key in notes:
@@ -150,6 +163,10 @@ def save_answers(
         interview.started_at = timezone.now()
         interview.save(update_fields=["status", "started_at"])
     return interview
+
+
+def _is_empty(value: object) -> bool:
+    return value in (None, "", [], ()) or (isinstance(value, str) and not value.strip())
 
 
 def _apply_value(answer: Answer, question: Question, value: object) -> None:

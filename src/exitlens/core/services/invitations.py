@@ -52,7 +52,9 @@ def _send_email(invitation: Invitation, token: str, template: str) -> None:
         send_mail(subject, body, None, [invitation.sent_to])
     except (smtplib.SMTPException, OSError) as error:
         # Raised inside the transaction, so no link is stored for an e-mail that never left.
-        raise InterviewError(_("The e-mail could not be sent: %(error)s") % {"error": error}) from None
+        raise InterviewError(
+            _("The e-mail could not be sent: %(error)s") % {"error": error}
+        ) from None
 
 
 @transaction.atomic
@@ -71,7 +73,7 @@ def send_invitation(
         departure, mode=Interview.Mode.SELF_SERVICE, confidentiality=confidentiality
     )
     if interview.confidentiality != confidentiality:
-        change_confidentiality(interview, confidentiality, by=by)
+        interview = change_confidentiality(interview, confidentiality, by=by)
     if interview.mode != Interview.Mode.SELF_SERVICE:
         interview.mode = Interview.Mode.SELF_SERVICE
         interview.save(update_fields=["mode"])
@@ -155,7 +157,10 @@ def send_reminders() -> ReminderRun:
 @transaction.atomic
 def _remind(invitation: Invitation, now: datetime) -> int:
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if locked.status != Invitation.Status.OPEN or locked.reminders_sent >= settings.EXITLENS_MAX_REMINDERS:
+    if (
+        locked.status != Invitation.Status.OPEN
+        or locked.reminders_sent >= settings.EXITLENS_MAX_REMINDERS
+    ):
         return 0
     locked.reminders_sent += 1
     locked.last_reminded_at = now

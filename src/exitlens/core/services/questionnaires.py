@@ -58,6 +58,7 @@ def create_version(
 ) -> QuestionnaireVersion:
     """Copy the current version with new texts: texts[question_key][field][language] = text.
 
+    Languages not given keep their text; an empty text removes that language.
     Past versions, and the answers given with them, never change.
     """
     current = questionnaire.current_version()
@@ -71,7 +72,8 @@ def create_version(
         for field in EDITABLE_TEXTS:
             changed = texts.get(question.key, {}).get(field)
             if changed is not None:
-                setattr(question, field, {lang: text for lang, text in changed.items() if text})
+                merged = {**getattr(question, field), **changed}
+                setattr(question, field, {lang: text for lang, text in merged.items() if text})
         copies.append(question)
     Question.objects.bulk_create(copies)
     record_audit(by, "questionnaire.changed", str(questionnaire), version=version.number)
