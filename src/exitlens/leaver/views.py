@@ -1,0 +1,201 @@
+"""The leaver's pages, reached only through a personal link: the interview and thank-you page."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from exitlens.core.forms import AnswerForm
+from exitlens.core.models import Interview, Invitation
+from exitlens.core.services import interviews
+from exitlens.core.services.invitations import find_invitation
+from exitlens.leaver.forms import requested_language
+
+AUTOSAVE_HEADER = "fetch"
+
+
+def referrer_stays_here(view):
+    """The link holds the token: browsers must never send it to another site as a referrer.
+
+    Not "no-referrer": with it, Chromium sends `Origin: null` on the form posts, which fail
+    Django's CSRF origin check.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return wrapper
+
+
+def _get_invitation(token: str) -> Invitation:
+    invitation = find_invitation(token)
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def _is_finished(invitation: Invitation) -> bool:
+    return (
+        invitation.status == Invitation.Status.COMPLETED
+        or invitation.interview is None
+        or invitation.interview.is_completed
+    )
+
+
+def _is_gone(invitation: Invitation) -> bool:
+    return invitation.status == Invitation.Status.WITHDRAWN or invitation.is_expired
+
+
+def _is_autosave(request: HttpRequest) -> bool:
+    return (
+        request.method == "POST"
+        and request.headers.get("X-Requested-With") == AUTOSAVE_HEADER
+        and request.POST.get("action") == "save"
+    )
+
+
+def _languages() -> list[dict]:
+    return [
+        {"code": code, "name": translation.get_language_info(code)["name_local"]}
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context = {
+        "languages": _languages(),
+        "language": translation.get_language(),
+        "hr_contact": settings.EXITLENS_HR_CONTACT,
+        **context,
+    }
+    response = render(request, template, context, status=status)
+    response["Content-Language"] = translation.get_language()
+    return response
+
+
+def _thanks_url(token: str, language: str) -> str:
+    return reverse("leaver:thanks", args=[token]) + f"?lang={language}"
+
+
+@never_cache
+@referrer_stays_here
+def interview(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _get_invitation(token)
+    if _is_finished(invitation):
+        if _is_autosave(request):
+            return JsonResponse({"saved": False}, status=409)
+        language = requested_language(request)
+        if language is None and invitation.interview is not None:
+            language = invitation.interview.language
+        return redirect(_thanks_url(token, language or invitation.departure.language))
+    if _is_gone(invitation):
+        if _is_autosave(request):
+            return JsonResponse({"saved": False}, status=410)
+        language = requested_language(request) or invitation.interview.language
+        with translation.override(language):
+            return _gone(request, invitation)
+
+    current = invitation.interview
+    language = requested_language(request)
+    if language and language != current.language:
+        Interview.objects.filter(pk=current.pk).update(language=language)
+        current.language = language
+    with translation.override(current.language):
+        return _answer(request, token, invitation, current)
+
+
+def _gone(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    reason = "withdrawn" if invitation.status == Invitation.Status.WITHDRAWN else "expired"
+    return _render(request, "leaver/gone.html", {"reason": reason}, status=410)
+
+
+def _answer(
+    request: HttpRequest, token: str, invitation: Invitation, current: Interview
+) -> HttpResponse:
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        interview=current,
+        language=current.language,
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            response = _store(request, token, current, form)
+            if response is not None:
+                return response
+        elif _is_autosave(request):
+            errors = {
+                key: [error["message"] for error in field_errors]
+                for key, field_errors in form.errors.get_json_data().items()
+            }
+            return JsonResponse({"saved": False, "errors": errors}, status=400)
+        else:
+            messages.error(
+                request,
+                _("Some answers could not be saved. Please look at the questions marked below."),
+            )
+    rows = [
+        {
+            "question": question,
+            "field": field,
+            "min_label": question.min_label_in(current.language),
+            "max_label": question.max_label_in(current.language),
+        }
+        for question, field, _note in form.rows()
+    ]
+    context = {"interview": current, "invitation": invitation, "form": form, "rows": rows}
+    return _render(request, "leaver/interview.html", context)
+
+
+def _store(
+    request: HttpRequest, token: str, current: Interview, form: AnswerForm
+) -> HttpResponse | None:
+    """Save (and maybe submit) valid answers; None means: show the page again with a message."""
+    try:
+        saved = interviews.save_answers(current, form.answer_values())
+        if request.POST.get("action") == "submit":
+            interviews.submit_interview(saved)
+            return redirect(_thanks_url(token, current.language))
+    except interviews.InterviewError as error:
+        still_open = (
+            Interview.objects.filter(pk=current.pk)
+            .exclude(status=Interview.Status.COMPLETED)
+            .exists()
+        )
+        if not still_open:
+            # Submitted meanwhile, in another tab or by a double click.
+            if _is_autosave(request):
+                return JsonResponse({"saved": False}, status=409)
+            return redirect(_thanks_url(token, current.language))
+        messages.error(request, str(error))
+        return None
+    if _is_autosave(request):
+        return JsonResponse({"saved": True})
+    messages.success(
+        request,
+        _("Your answers are saved. You can close this page and come back with the same link."),
+    )
+    return redirect(request.path)
+
+
+@never_cache
+@referrer_stays_here
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _get_invitation(token)
+    if not _is_finished(invitation):
+        return redirect("leaver:interview", token=token)
+    current = invitation.interview
+    language = requested_language(request) or (
+        current.language if current is not None else invitation.departure.language
+    )
+    anonymous = current is None or current.is_anonymous
+    with translation.override(language):
+        return _render(request, "leaver/thanks.html", {"anonymous": anonymous})
