@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from exitlens.core.access import get_departure_for_user
+from exitlens.core.models import Departure, Interview
+from exitlens.core.services.audit import departure_subject, record_audit
+from exitlens.staff.decorators import hr_required
+from exitlens.staff.forms import (
+    DEFAULT_PAGE_SIZE,
+    DepartureFilterForm,
+    DepartureForm,
+    InterviewState,
+)
+from exitlens.staff.views.interviews import interview_panel_context
+
+STATE_BADGES = {
+    InterviewState.NONE: "",
+    InterviewState.INVITED: "badge-brand",
+    InterviewState.SCHEDULED: "badge-brand",
+    InterviewState.IN_PROGRESS: "badge-warn",
+    InterviewState.COMPLETED: "badge-ok",
+    InterviewState.ANONYMOUS: "badge-ok",
+}
+
+
+def with_interview_state(departures: QuerySet[Departure]) -> QuerySet[Departure]:
+    """Annotate `interview_state`, an InterviewState value, computed in the database."""
+    return departures.annotate(
+        interview_state=Case(
+            When(responded_anonymously=True, then=Value(InterviewState.ANONYMOUS)),
+            When(
+                interview__status=Interview.Status.COMPLETED,
+                then=Value(InterviewState.COMPLETED),
+            ),
+            When(
+                interview__status=Interview.Status.IN_PROGRESS,
+                then=Value(InterviewState.IN_PROGRESS),
+            ),
+            When(
+                interview__mode=Interview.Mode.INTERVIEWER,
+                interview__scheduled_at__isnull=False,
+                then=Value(InterviewState.SCHEDULED),
+            ),
+            # An interviewer opened the interview without planning it first.
+            When(
+                interview__mode=Interview.Mode.INTERVIEWER,
+                then=Value(InterviewState.IN_PROGRESS),
+            ),
+            When(
+                interview__mode=Interview.Mode.SELF_SERVICE,
+                then=Value(InterviewState.INVITED),
+            ),
+            default=Value(InterviewState.NONE),
+            output_field=CharField(),
+        )
+    )
+
+
+def filter_departures(departures: QuerySet[Departure], data: dict) -> QuerySet[Departure]:
+    """Apply the cleaned (valid) values of a DepartureFilterForm."""
+    if q := (data.get("q") or "").strip():
+        departures = departures.filter(
+            Q(full_name__icontains=q)
+            | Q(work_email__icontains=q)
+            | Q(personal_email__icontains=q)
+            | Q(external_id__icontains=q)
+            | Q(job_title__icontains=q)
+        )
+    if data.get("department"):
+        departures = departures.filter(department=data["department"])
+    if data.get("departure_type"):
+        departures = departures.filter(departure_type=data["departure_type"])
+    if data.get("interview"):
+        departures = departures.filter(interview_state=data["interview"])
+    if data.get("outcome"):
+        departures = departures.filter(outcome=data["outcome"])
+    if data.get("leave_from"):
+        departures = departures.filter(leave_date__gte=data["leave_from"])
+    if data.get("leave_to"):
+        departures = departures.filter(leave_date__lte=data["leave_to"])
+    if data.get("regrettable") is not None:
+        departures = departures.filter(regrettable=data["regrettable"])
+    return departures
+
+
+@hr_required
+def departure_list(request: HttpRequest) -> HttpResponse:
+    form = DepartureFilterForm(request.GET)
+    form.is_valid()
+    # An invalid field is left out of cleaned_data; the valid ones still filter.
+    data = form.cleaned_data
+    departures = with_interview_state(Departure.objects.select_related("department")).order_by(
+        "-leave_date", "full_name", "pk"
+    )
+    departures = filter_departures(departures, data)
+
+    paginator = Paginator(departures, data.get("per_page") or DEFAULT_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    for departure in page.object_list:
+        departure.interview_state_label = InterviewState(departure.interview_state).label
+        departure.interview_state_badge = STATE_BADGES[departure.interview_state]
+
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "nav": "departures",
+        "form": form,
+        "page": page,
+        "page_query": query.urlencode(),
+        "filtered": any(
+            value not in (None, "") for key, value in data.items() if key != "per_page"
+        ),
+    }
+    return render(request, "staff/departure_list.html", ctx)
+
+
+def _field_values(departure: Departure) -> dict:
+    return {
+        name: getattr(departure, Departure._meta.get_field(name).attname)
+        for name in DepartureForm.Meta.fields
+    }
+
+
+@hr_required
+def departure_create(request: HttpRequest) -> HttpResponse:
+    form = DepartureForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            departure = form.save()
+            record_audit(
+                request.user, "departure.created", departure_subject(departure), request=request
+            )
+        messages.success(request, _("The departure has been registered."))
+        return redirect("departure_detail", code=departure.code)
+    return render(request, "staff/departure_form.html", {"nav": "departures", "form": form})
+
+
+@hr_required
+def departure_edit(request: HttpRequest, code) -> HttpResponse:
+    departure = get_departure_for_user(request.user, code)
+    before = _field_values(departure)
+    form = DepartureForm(request.POST if request.method == "POST" else None, instance=departure)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            departure = form.save()
+            after = _field_values(departure)
+            changed = [name for name in DepartureForm.Meta.fields if before[name] != after[name]]
+            if changed:
+                record_audit(
+                    request.user,
+                    "departure.changed",
+                    departure_subject(departure),
+                    request=request,
+                    fields=changed,
+                )
+        messages.success(request, _("The changes have been saved."))
+        return redirect("departure_detail", code=departure.code)
+    ctx = {"nav": "departures", "form": form, "departure": departure}
+    return render(request, "staff/departure_form.html", ctx)
+
+
+@hr_required
+def departure_detail(request: HttpRequest, code) -> HttpResponse:
+    departure = get_departure_for_user(request.user, code)
+    ctx = {"nav": "departures", "departure": departure}
+    ctx.update(interview_panel_context(request, departure))
+    return render(request, "staff/departure_detail.html", ctx)
+
+
+@hr_required
+@require_http_methods(["GET", "POST"])
+def departure_delete(request: HttpRequest, code) -> HttpResponse:
+    departure = get_departure_for_user(request.user, code)
+    if request.method == "POST":
+        with transaction.atomic():
+            record_audit(
+                request.user, "departure.deleted", departure_subject(departure), request=request
+            )
+            # The named or confidential interview, its answers and the invitations go with it.
+            departure.delete()
+        messages.success(
+            request, _("The departure of %(name)s has been deleted.") % {"name": departure}
+        )
+        return redirect("departure_list")
+    ctx = {"nav": "departures", "departure": departure}
+    return render(request, "staff/departure_confirm_delete.html", ctx)
