@@ -8,7 +8,7 @@ os.environ.setdefault("EXITLENS_DATA_DIR", tempfile.mkdtemp(prefix="exitlens-tes
 os.environ.setdefault("EXITLENS_LANGUAGE", "en")
 os.environ.setdefault("EXITLENS_SITE_URL", "http://testserver")
 
-from exitlens.settings import *  # noqa: E402, F403
+from exitlens.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -16,3 +16,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -6,7 +6,9 @@ from exitlens.core.models import Departure, User
 
 def test_it_prepares_data_and_users_and_starts_the_server(db, monkeypatch, capsys):
     started = []
-    monkeypatch.setattr(serve, "run_server", lambda host, port, workers: started.append((host, port)))
+    monkeypatch.setattr(
+        serve, "run_server", lambda host, port, workers: started.append((host, port))
+    )
 
     call_command("demo", departures=40)
 

@@ -14,7 +14,9 @@ def _age(invitation, days):
     )
 
 
-def test_it_reminds_after_the_delay_with_a_new_working_link(leaver_invitation, mailoutbox, settings):
+def test_it_reminds_after_the_delay_with_a_new_working_link(
+    leaver_invitation, mailoutbox, settings
+):
     settings.EXITLENS_REMINDER_AFTER_DAYS = 5
     mailoutbox.clear()
     _age(leaver_invitation, 6)

@@ -119,3 +119,10 @@ def test_every_setting_is_documented_in_env_example():
     documented = set(re.findall(r"^#?\s*EXITLENS_([A-Z_]+)=", example, re.MULTILINE))
     assert used, "the settings read no variables?"
     assert used - documented == set(), f"undocumented: {sorted(used - documented)}"
+
+
+def test_it_creates_the_data_folder_for_sqlite(tmp_path):
+    data_dir = tmp_path / "new" / "folder"
+    result = _import_settings(data_dir, EXITLENS_DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert data_dir.is_dir()

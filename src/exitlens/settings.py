@@ -1,4 +1,4 @@
-"""Exitlens settings. Every value comes from an EXITLENS_* environment variable (see .env.example)."""
+"""Exitlens settings: every value comes from an EXITLENS_* environment variable (.env.example)."""
 
 from pathlib import Path
 
@@ -36,6 +36,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DATABASES = {
     "default": database_from_url(env_str("DATABASE_URL", "sqlite://"), DATA_DIR),
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

@@ -29,7 +29,9 @@ class Departure(models.Model):
     personal_email = models.EmailField(
         _("personal e-mail"),
         blank=True,
-        help_text=_("Invitations go here when given: the work address often closes on the last day."),
+        help_text=_(
+            "Invitations go here when given: the work address often closes on the last day."
+        ),
     )
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="nl"

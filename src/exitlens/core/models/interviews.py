@@ -87,7 +87,9 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["interview", "question"], name="one_answer_per_question"),
+            models.UniqueConstraint(
+                fields=["interview", "question"], name="one_answer_per_question"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,9 +16,7 @@ class Invitation(models.Model):
         EXPIRED = "expired", _("Expired")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    departure = models.ForeignKey(
-        Departure, on_delete=models.CASCADE, related_name="invitations"
-    )
+    departure = models.ForeignKey(Departure, on_delete=models.CASCADE, related_name="invitations")
     # Cleared when an anonymous interview is submitted.
     interview = models.ForeignKey(
         Interview, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"

@@ -108,7 +108,9 @@ class Question(models.Model):
         return _in_language(self.max_label, language)
 
     def option_choices(self, language: str) -> list[tuple[str, str]]:
-        return [(option["value"], _in_language(option["labels"], language)) for option in self.options]
+        return [
+            (option["value"], _in_language(option["labels"], language)) for option in self.options
+        ]
 
     def option_label(self, value: str, language: str) -> str:
         return dict(self.option_choices(language)).get(value, value)

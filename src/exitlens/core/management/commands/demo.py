@@ -35,7 +35,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--departures", type=int, default=300, help="Demo departures to load.")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--no-serve", action="store_true", help="Prepare the data, do not serve.")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare the data, do not serve."
+        )
 
     def handle(self, *args, departures: int, port: int, no_serve: bool, **options):
         call_command("migrate", interactive=False, verbosity=0)

@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Send reminders for open interview invitations and expire old links. Safe to run as "
         "often as you like: each leaver gets at most EXITLENS_MAX_REMINDERS reminders, "
-        "EXITLENS_REMINDER_AFTER_DAYS apart. Run it daily from cron, or keep it running with --loop."
+        "EXITLENS_REMINDER_AFTER_DAYS apart. Run it daily from cron, or keep it running "
+        "with --loop."
     )
 
     def add_arguments(self, parser):
