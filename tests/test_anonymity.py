@@ -109,6 +109,8 @@ def assert_unlinked(departure: Departure, interview: Interview, old_id) -> None:
     assert interview.completed_at is None
     assert interview.scheduled_at is None
     assert interview.meeting_place == ""
+    # Nothing beyond the three segments: language, mode or timing could single a leaver out.
+    assert (interview.language, interview.mode, interview.completed_quarter) == ("", "", "")
     assert interview.status == Interview.Status.COMPLETED
     assert interview.confidentiality == Interview.Confidentiality.ANONYMOUS
     # What is kept: coarse segments only.

@@ -46,8 +46,7 @@ def test_it_lists_only_coarse_segments(client, hr, departure):
     assert "Customer Service" in page
     assert "5-10" in page
     assert "2026-Q4" in page
-    assert interview.completed_quarter in page
-    assert "Dutch" in page
+    assert "Dutch" not in page, "the language could single a leaver out"
     assert f'href="/anonymous/{interview.id}/"' in page
     assert "Lotte" not in page
     assert str(departure.code) not in page

@@ -249,22 +249,22 @@ def anonymise_interview(interview: Interview) -> Interview:
     """Detach a completed interview from its leaver, irreversibly.
 
     The answers move to a new interview with a new random id and fresh answer rows; only the
-    department, tenure band and quarters stay. The old rows are deleted (SQLite overwrites them:
-    secure_delete is on). Nothing that is kept records when, or by whom, it was answered.
+    department, tenure band and quarter of leaving stay. Language, mode and dates go: in a small
+    team "English, led by an interviewer" can name a person. The old rows are deleted (SQLite
+    overwrites them: secure_delete is on).
     """
     departure = interview.departure
     anonymous = Interview.objects.create(
         id=uuid.uuid4(),
         departure=None,
         questionnaire_version_id=interview.questionnaire_version_id,
-        mode=interview.mode,
+        mode="",
         confidentiality=Interview.Confidentiality.ANONYMOUS,
         status=Interview.Status.COMPLETED,
-        language=interview.language,
+        language="",
         department_id=interview.department_id,
         tenure_band=interview.tenure_band,
         leave_quarter=interview.leave_quarter,
-        completed_quarter=interview.completed_quarter,
     )
     old_answers = list(interview.answers.prefetch_related("choices"))
     new_answers = Answer.objects.bulk_create(

@@ -440,7 +440,7 @@ def anonymous_list(request: HttpRequest) -> HttpResponse:
         )
         .select_related("department")
         # Random ids give a stable order that says nothing about when an interview was held.
-        .order_by("-completed_quarter", "department__name", "id")
+        .order_by("-leave_quarter", "department__name", "id")
     )
     page = Paginator(responses, ANONYMOUS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

@@ -54,4 +54,4 @@ class Command(BaseCommand):
             + "  Invitation e-mails are printed here, links included.\n"
         )
         if not no_serve:
-            call_command("serve", host="127.0.0.1", port=port, workers=2)
+            call_command("serve", host="127.0.0.1", port=port, workers=2, no_deploy_checks=True)

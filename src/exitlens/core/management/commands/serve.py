@@ -54,13 +54,19 @@ class Command(BaseCommand):
             default=settings.EXITLENS_WEB_WORKERS,
             help="Worker processes (EXITLENS_WEB_WORKERS).",
         )
+        parser.add_argument(
+            "--no-deploy-checks",
+            action="store_true",
+            help="Skip the production checks (HTTPS, e-mail); for a local demo only.",
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, **options):
+    def handle(self, *args, host: str, port: int, workers: int, no_deploy_checks: bool, **options):
         if not 1 <= port <= 65535:
             raise CommandError(f"--port must be between 1 and 65535, not {port}")
         if not 1 <= workers <= 64:
             raise CommandError(f"--workers must be between 1 and 64, not {workers}")
-        call_command("check", deploy=not settings.DEBUG, fail_level="ERROR", verbosity=0)
+        deploy = not (settings.DEBUG or no_deploy_checks)
+        call_command("check", deploy=deploy, fail_level="ERROR", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Exitlens is listening on http://{host}:{port}/")
         run_server(host, port, workers)
