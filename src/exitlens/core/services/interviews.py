@@ -72,7 +72,8 @@ def schedule_interview(
         # An interviewer would see the leaver's unsubmitted anonymous answers next to the name.
         raise InterviewError(
             _(
-                "The leaver has started the anonymous interview on their own; it cannot be taken over."
+                "The leaver has started the anonymous interview on their own; "
+                "it cannot be taken over."
             )
         )
     if interview.confidentiality != confidentiality:
