@@ -10,12 +10,21 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from exitlens.core.models import Department, Departure, Manager, User
 from exitlens.core.services import invitations
 from exitlens.core.services.questionnaires import current_version
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Requests choose their own language; code a test calls directly runs in English."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
