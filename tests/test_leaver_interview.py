@@ -380,3 +380,10 @@ def test_it_shows_the_confirmation_after_an_interviewer_completed_it(
     response = client.get(url(leaver_token), follow=True)
     assert "We hebben je antwoorden ontvangen" in response.content.decode()
     assert "Told in person" not in response.content.decode()
+
+
+def test_it_shows_the_leaver_their_organisation_not_the_product(client, leaver_token, settings):
+    settings.EXITLENS_ORGANISATION_NAME = "Gemeente Voorbeeld"
+    content = client.get(url(leaver_token)).content.decode()
+    assert '<a class="brand"' in content
+    assert "Gemeente Voorbeeld</a>" in content

@@ -75,6 +75,7 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
         "languages": _languages(),
         "language": translation.get_language(),
         "hr_contact": settings.EXITLENS_HR_CONTACT,
+        "organisation": settings.EXITLENS_ORGANISATION_NAME,
         **context,
     }
     response = render(request, template, context, status=status)
