@@ -293,7 +293,7 @@ def test_it_autosaves_without_reloading_the_page(client, hr, departure, schedule
     response = client.post(
         _url(departure),
         _answers(attraction="Later."),
-        headers={"X-Requested-With": "XMLHttpRequest"},
+        headers={"X-Requested-With": "fetch"},
     )
 
     assert response.status_code == 204
@@ -307,7 +307,7 @@ def test_it_reports_a_failed_autosave(client, hr, departure, scheduled):
     response = client.post(
         _url(departure),
         _answers(expectations_met="99"),
-        headers={"X-Requested-With": "XMLHttpRequest"},
+        headers={"X-Requested-With": "fetch"},
     )
 
     assert response.status_code == 400

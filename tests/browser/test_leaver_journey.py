@@ -168,3 +168,29 @@ def test_the_leaver_journey_without_javascript(browser, live_server, world, scre
     assert not Interview.objects.filter(departure=departure).exists()
     anonymous = Interview.objects.get(departure__isnull=True)
     assert anonymous.answers.filter(text__startswith="Geen doorgroei").exists()
+
+
+def test_answers_are_saved_while_the_leaver_types(browser, live_server, world, screenshot):
+    page = browser.new_page()
+    _log_in(page, live_server, world)
+    departure, link = _register_and_invite(
+        page,
+        live_server,
+        screenshot,
+        name="Daan de Boer",
+        language="nl",
+        confidentiality="confidential",
+        shots=False,
+    )
+    leaver = browser.new_page(viewport=PHONE)
+    leaver.goto(link)
+
+    leaver.fill("textarea[name=retention]", "Meer thuiswerken.")
+    leaver.wait_for_function(
+        "document.querySelector('.save-status').textContent.startsWith('Opgeslagen')",
+        timeout=10_000,
+    )
+
+    interview = Interview.objects.get(departure=departure)
+    assert interview.answers.get(question__key="retention").text == "Meer thuiswerken."
+    assert interview.status == Interview.Status.IN_PROGRESS

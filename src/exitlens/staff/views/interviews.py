@@ -289,7 +289,7 @@ def _conduct_url(departure: Departure, language: str) -> str:
 
 
 def _wants_autosave_reply(request: HttpRequest) -> bool:
-    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+    return request.headers.get("X-Requested-With") == "fetch"
 
 
 @hr_required

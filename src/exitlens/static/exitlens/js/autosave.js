@@ -1,50 +1,63 @@
-// Saves the leaver's answers two seconds after they stop typing. The form works without it.
+// Saves a form in the background a few seconds after the last change: the leaver's answers and
+// the interviewer's notes. Progressive enhancement only: without it the Save button does the same.
+// The form carries data-autosave and the texts data-saving-text, data-saved-text, data-error-text.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch || !window.FormData) {
     return;
   }
+  // Not form.action: the submit buttons are named "action" and would shadow it.
+  var url = form.getAttribute("action") || window.location.href;
   var status = form.querySelector(".save-status");
+  var delay = parseInt(form.dataset.autosave, 10) || 2000;
   var timer = null;
+  var dirty = false;
+  var saving = false;
 
-  function show(text) {
-    if (status) {
-      status.textContent = text;
-    }
+  function show(text, isError) {
+    if (!status) return;
+    status.textContent = text || "";
+    status.classList.toggle("is-error", Boolean(isError));
+  }
+
+  function failed() {
+    dirty = true;
+    show(form.dataset.errorText, true);
   }
 
   function save() {
-    timer = null;
+    if (saving || !dirty) return;
+    saving = true;
+    dirty = false;
     var data = new FormData(form);
     data.set("action", "save");
-    fetch(form.action, {
+    show(form.dataset.savingText);
+    fetch(url, {
       method: "POST",
       body: data,
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" },
     })
       .then(function (response) {
-        return response.json().then(function (body) {
-          return response.ok && body.saved === true;
-        });
+        if (!response.ok) return failed();
+        var time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        show(form.dataset.savedText + " " + time);
       })
-      .then(function (saved) {
-        show(saved ? form.dataset.savedText : form.dataset.failedText);
-      })
-      .catch(function () {
-        show(form.dataset.failedText);
+      .catch(failed)
+      .then(function () {
+        saving = false;
       });
   }
 
-  function schedule() {
-    show("");
+  function changed() {
+    dirty = true;
     window.clearTimeout(timer);
-    timer = window.setTimeout(save, 2000);
+    timer = window.setTimeout(save, delay);
   }
 
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   form.addEventListener("submit", function () {
     window.clearTimeout(timer);
   });
