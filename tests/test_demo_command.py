@@ -30,12 +30,3 @@ def test_it_loads_demo_data_only_once(db, monkeypatch):
 
     assert Departure.objects.count() == 30
     assert User.objects.filter(username="admin", role=User.Role.ADMIN).count() == 1
-
-
-def test_it_points_e_mail_links_at_its_own_port(db, monkeypatch, settings):
-    monkeypatch.delenv("EXITLENS_SITE_URL", raising=False)
-    monkeypatch.setattr(serve, "run_server", lambda *args: None)
-
-    call_command("demo", departures=10, port=8123, no_serve=True)
-
-    assert settings.SITE_URL == "http://127.0.0.1:8123"

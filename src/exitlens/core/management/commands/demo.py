@@ -1,6 +1,3 @@
-import os
-
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -49,8 +46,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Loading a fictional organisation with {departures} departures...")
             call_command("seed_demo", departures=departures, stdout=self.stdout)
         url = f"http://127.0.0.1:{port}/"
-        if not os.environ.get("EXITLENS_SITE_URL"):
-            settings.SITE_URL = url.rstrip("/")  # so links in the printed e-mails work
         self.stdout.write(
             self.style.SUCCESS(f"\nExitlens demo: open {url}\n")
             + f"  HR:      user 'hr'      password '{DEMO_PASSWORD}'\n"
