@@ -387,3 +387,4 @@ def test_it_shows_the_leaver_their_organisation_not_the_product(client, leaver_t
     content = client.get(url(leaver_token)).content.decode()
     assert '<a class="brand"' in content
     assert "Gemeente Voorbeeld</a>" in content
+    assert "· Gemeente Voorbeeld</title>" in content
