@@ -36,6 +36,7 @@ def url_for(departure, hr, admin):
         "code": departure.code,
         "interview_id": anonymous.pk,
         "username": hr.username,
+        "answer_id": anonymous.answers.first().pk,
     }
 
     def build(name: str) -> str:

@@ -1,6 +1,6 @@
 from exitlens.core.models.audit import AuditEntry
 from exitlens.core.models.departures import Departure
-from exitlens.core.models.interviews import Answer, AnswerChoice, Interview
+from exitlens.core.models.interviews import Answer, AnswerChoice, AnswerTheme, Interview
 from exitlens.core.models.invitations import Invitation, InvitationLink
 from exitlens.core.models.organisation import Department, Manager
 from exitlens.core.models.questionnaires import Question, Questionnaire, QuestionnaireVersion
@@ -9,6 +9,7 @@ from exitlens.core.models.users import User
 __all__ = [
     "Answer",
     "AnswerChoice",
+    "AnswerTheme",
     "AuditEntry",
     "Department",
     "Departure",

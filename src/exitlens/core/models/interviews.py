@@ -84,6 +84,16 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
     number = models.SmallIntegerField(null=True, blank=True)
     note = models.TextField(_("interviewer note"), blank=True)
+    # Theme coding of the text and note (see services/coding.py); the tags are AnswerTheme rows.
+    # Database defaults too: seed-demo writes answers with plain SQL.
+    language = models.CharField(max_length=3, blank=True, default="", db_default="")
+    sensitive = models.BooleanField(default=False, db_default=False, db_index=True)
+    certainty = models.FloatField(null=True, blank=True, db_index=True)
+    coded_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -109,3 +119,31 @@ class AnswerChoice(models.Model):
 
     def __str__(self) -> str:
         return self.value
+
+
+class AnswerTheme(models.Model):
+    """A theme an answer raises. Human tags (from the review queue) win over the model's."""
+
+    class Polarity(models.TextChoices):
+        POSITIVE = "positive", _("Strength")
+        NEGATIVE = "negative", _("Problem")
+
+    class Source(models.TextChoices):
+        MODEL = "model", _("Model")
+        HUMAN = "human", _("Human")
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="themes")
+    theme = models.CharField(max_length=32, db_index=True)
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
+    score = models.FloatField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MODEL)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "theme", "source"], name="one_tag_per_theme_and_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} ({self.polarity}, {self.source})"

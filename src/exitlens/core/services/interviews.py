@@ -11,12 +11,14 @@ from exitlens import segments
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
+    AnswerTheme,
     Departure,
     Interview,
     Invitation,
     Question,
     User,
 )
+from exitlens.core.services import coding
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.questionnaires import current_version
 
@@ -144,6 +146,7 @@ def save_answers(
     notes = notes or {}
     questions = {q.key: q for q in interview.questionnaire_version.questions.all()}
     existing = {a.question_id: a for a in interview.answers.select_related("question")}
+    changed_texts = []
     for key, question in questions.items():
         if key not in values and key not in notes:
             continue
@@ -152,13 +155,18 @@ def save_answers(
             if _is_empty(values.get(key)) and not notes.get(key):
                 continue
             answer = Answer(interview=interview, question=question)
+        before = (answer.text, answer.note)
         if key in values:
             _apply_value(answer, question, values[key])
         if key in notes:
             answer.note = notes[key]
         answer.save()
+        if question.is_text and (answer.text, answer.note) != before:
+            answer.interview = interview
+            changed_texts.append(answer)
         if question.has_choices and key in values:
             _replace_choices(answer, values[key])
+    coding.code_safely(changed_texts)
     if interview.status == Interview.Status.NOT_STARTED:
         interview.status = Interview.Status.IN_PROGRESS
         interview.started_at = timezone.now()
@@ -267,7 +275,7 @@ def anonymise_interview(interview: Interview) -> Interview:
         tenure_band=interview.tenure_band,
         leave_quarter=interview.leave_quarter,
     )
-    old_answers = list(interview.answers.prefetch_related("choices"))
+    old_answers = list(interview.answers.prefetch_related("choices", "themes"))
     new_answers = Answer.objects.bulk_create(
         Answer(
             interview=anonymous,
@@ -275,8 +283,18 @@ def anonymise_interview(interview: Interview) -> Interview:
             text=old.text,
             number=old.number,
             note=old.note,
+            language=old.language,
+            sensitive=old.sensitive,
+            certainty=old.certainty,
         )
         for old in old_answers
+    )
+    AnswerTheme.objects.bulk_create(
+        AnswerTheme(
+            answer=new, theme=tag.theme, polarity=tag.polarity, score=tag.score, source=tag.source
+        )
+        for old, new in zip(old_answers, new_answers, strict=True)
+        for tag in old.themes.all()
     )
     AnswerChoice.objects.bulk_create(
         AnswerChoice(answer=new, value=choice.value)

@@ -45,6 +45,8 @@ class Command(BaseCommand):
         if not Departure.objects.exists():
             self.stdout.write(f"Loading a fictional organisation with {departures} departures...")
             call_command("seed_demo", departures=departures, stdout=self.stdout)
+            self.stdout.write("Coding the demo answers into themes...")
+            call_command("themes", "recode", stdout=self.stdout)
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(
             self.style.SUCCESS(f"\nExitlens demo: open {url}\n")

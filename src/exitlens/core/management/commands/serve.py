@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from gunicorn.app.base import BaseApplication
 
+from exitlens.core.services import coding
+
 
 class ExitlensServer(BaseApplication):
     """Gunicorn, configured from code rather than from its own command line."""
@@ -68,5 +70,7 @@ class Command(BaseCommand):
         deploy = not (settings.DEBUG or no_deploy_checks)
         call_command("check", deploy=deploy, fail_level="ERROR", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Load (or train once) the theme model before the workers fork, so no leaver waits for it.
+        coding.analyzer()
         self.stdout.write(f"Exitlens is listening on http://{host}:{port}/")
         run_server(host, port, workers)

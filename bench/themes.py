@@ -1,0 +1,301 @@
+"""Theme coding quality and speed on real employee comments (../shared/data/comments).
+
+    python bench/themes.py [--write]
+
+Quality: micro-F1 of theme detection per language on the project's development set (English
+comments labelled by the project, referenced by row; Dutch and Spanish versions written by the
+project) and, on the labelled German kununu comments, how often the best-scoring theme is the
+comment's topic. Speed: answers per second in bulk, against the raw encoder on the same texts;
+single-answer latency; peak memory. Learning: F1 on half the English set before and after
+`learn` from HR-style reviews of the other half. Skips when ../shared/data is absent.
+"""
+
+import argparse
+import csv
+import gc
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from exitlens.analysis import Analyzer, encoder  # noqa: E402
+from exitlens.analysis.evaluation import Evaluation, signed  # noqa: E402
+from exitlens.analysis.model import Example, ThemeModel, parse_labels, shipped_examples  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data" / "comments"
+DEV = ROOT / "bench" / "data"
+SOURCES = {
+    "glassdoor": "glassdoor-us-reviews.csv",
+    "indeed": "indeed-canada-city-reviews.csv",
+}
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- themes:start -->", "<!-- themes:end -->"
+QUESTION_FOR_FIELD = {"pros": "liked_most", "Cons": "liked_least", "cons": "liked_least"}
+
+
+def _rows(name: str) -> list[dict]:
+    with (SHARED / SOURCES[name]).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def english_set() -> list[tuple[str, str, dict]]:
+    """(text, question, labels) for every row reference in bench/data/dev_en_*.csv."""
+    cache: dict[str, list[dict]] = {}
+    items = []
+    for path in sorted(DEV.glob("dev_en_*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for ref in csv.DictReader(handle):
+                rows = cache.setdefault(ref["source"], _rows(ref["source"]))
+                text = _unescape(rows[int(ref["row"])][ref["field"]])
+                question = QUESTION_FOR_FIELD.get(ref["field"], "general")
+                items.append((text, question, parse_labels(ref["labels"]), ref))
+    return items
+
+
+def translated_set(language: str) -> list[tuple[str, str, dict]]:
+    items = []
+    for path in sorted(DEV.glob("dev_nl_es_*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                field = row["ref"].split(":")[2]
+                question = QUESTION_FOR_FIELD.get(field, "general")
+                items.append((row[f"text_{language}"], question, parse_labels(row["labels"]), row))
+    return items
+
+
+def kununu_set() -> list[tuple[str, set[str]]]:
+    with (SHARED / "kununu-de-topics-labelled.csv").open(encoding="utf-8", newline="") as handle:
+        return [(row["text"], set(row["themes"].split("|"))) for row in csv.DictReader(handle)]
+
+
+def evaluate(analyzer: Analyzer, items, language: str | None = None) -> Evaluation:
+    evaluation = Evaluation()
+    codings = analyzer.code_many(
+        [text for text, *_ in items],
+        [language] * len(items),
+        [question for _, question, *_ in items],
+    )
+    for (_, _, labels, _), coding in zip(items, codings, strict=True):
+        evaluation.add(labels, signed(coding.themes))
+    return evaluation
+
+
+def kununu_top(analyzer: Analyzer, items) -> tuple[int, int]:
+    codings = analyzer.code_many([text for text, _ in items], ["de"] * len(items))
+    hits = 0
+    for (_, topics), coding in zip(items, codings, strict=True):
+        best = max(coding.scores, key=coding.scores.get)
+        hits += best in topics
+    return hits, len(items)
+
+
+def speed(analyzer: Analyzer, texts: list[str]) -> dict:
+    analyzer.code_many(texts[:50])  # warm up
+    started = time.perf_counter()
+    analyzer.code_many(texts)
+    bulk = len(texts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    encoder.encode(texts)
+    raw = len(texts) / (time.perf_counter() - started)
+    latencies = []
+    for text in texts[:300]:
+        started = time.perf_counter()
+        analyzer.code(text)
+        latencies.append((time.perf_counter() - started) * 1000)
+    return {
+        "bulk": bulk,
+        "raw": raw,
+        "latency_median": statistics.median(latencies),
+        "latency_p95": sorted(latencies)[int(0.95 * len(latencies))],
+    }
+
+
+def learning_effect(english) -> tuple[float, float, int]:
+    """Review half the English set (as HR would in the queue), learn, score the other half."""
+    shuffled = english[:]
+    random.Random(7).shuffle(shuffled)
+    half = len(shuffled) // 2
+    reviewed, held_out = shuffled[:half], shuffled[half:]
+    base = Analyzer(ThemeModel.train(shipped_examples()))
+    before = evaluate(base, held_out).overall.f1
+    extra = [Example(text, labels, weight=3.0) for text, _, labels, _ in reviewed]
+    learned = Analyzer(ThemeModel.train(shipped_examples() + extra))
+    after = evaluate(learned, held_out).overall.f1
+    return before, after, len(reviewed)
+
+
+def held_out_tuning(english) -> tuple[float, float, float, float]:
+    """The lexicon weight and threshold were chosen on this development set. To show they
+    generalise: choose them on the Glassdoor half only, then score the Indeed half."""
+    from exitlens.analysis import analyzer as engine
+
+    model = ThemeModel.train(shipped_examples())
+    glassdoor = [item for item in english if item[3]["source"] == "glassdoor"]
+    indeed = [item for item in english if item[3]["source"] == "indeed"]
+    shipped = engine.LEXICON_WEIGHT, model.threshold
+    best = (-1.0, 0.0, 0.0)
+    for weight in (0.3, 0.45, 0.6, 0.7, 0.8):
+        for threshold in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8):
+            engine.LEXICON_WEIGHT, model.threshold = weight, threshold
+            best = max(best, (evaluate(Analyzer(model), glassdoor).overall.f1, weight, threshold))
+    engine.LEXICON_WEIGHT, model.threshold = best[1], best[2]
+    tuned = evaluate(Analyzer(model), indeed).overall.f1
+    engine.LEXICON_WEIGHT, model.threshold = shipped
+    as_shipped = evaluate(Analyzer(model), indeed).overall.f1
+    return best[1], best[2], tuned, as_shipped
+
+
+def kununu_learning(items) -> tuple[tuple[int, int], tuple[int, int], int]:
+    """An organisation whose wording the written examples miss: learn from half the German
+    comments (topic known, tone not), then score the other half."""
+    shuffled = items[:]
+    random.Random(5).shuffle(shuffled)
+    half = len(shuffled) // 2
+    reviewed, held_out = shuffled[:half], shuffled[half:]
+    base = Analyzer(ThemeModel.train(shipped_examples()))
+    extra = [Example(text, dict.fromkeys(topics, "?")) for text, topics in reviewed]
+    learned = Analyzer(ThemeModel.train(shipped_examples() + extra))
+    return kununu_top(base, held_out), kununu_top(learned, held_out), len(reviewed)
+
+
+def comment_texts(count: int) -> list[str]:
+    texts = []
+    for row in _rows("glassdoor"):
+        texts.extend(_unescape(row[field]) for field in ("pros", "Cons") if row[field].strip())
+    for row in _rows("indeed"):
+        texts.extend(row[field] for field in ("text", "pros", "cons") if row[field].strip())
+    random.Random(1).shuffle(texts)
+    return texts[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help=f"update {DOC.name}")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is absent (the real comments live outside the repository)")
+        return 0
+
+    started = time.perf_counter()
+    analyzer = Analyzer(ThemeModel.train(shipped_examples()))
+    train_seconds = time.perf_counter() - started
+    english = english_set()
+    results = {"en": evaluate(analyzer, english)}
+    for language in ("nl", "es"):
+        results[language] = evaluate(analyzer, translated_set(language), language)
+    kununu = kununu_set()
+    hits, total = kununu_top(analyzer, kununu)
+    gc.collect()
+    texts = comment_texts(5_000)
+    timing = speed(analyzer, texts)
+    before, after, reviewed = learning_effect(english)
+    tuning = held_out_tuning(english)
+    german_learning = kununu_learning(kununu)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    for language, evaluation in results.items():
+        print(f"\n== {language}\n{evaluation.table()}")
+    print(f"\nkununu (de): best theme is the topic in {hits}/{total} = {hits / total:.1%}")
+    print(
+        f"speed: {timing['bulk']:.0f} answers/s in bulk, encoder alone {timing['raw']:.0f}/s; "
+        f"single answer median {timing['latency_median']:.1f} ms, "
+        f"p95 {timing['latency_p95']:.1f} ms; peak memory {peak_mb:.0f} MB; "
+        f"training {train_seconds:.1f} s"
+    )
+    print(f"learning: held-out English F1 {before:.3f} -> {after:.3f} ({reviewed} reviewed)")
+    (base_hits, held), (learned_hits, _), learned_from = german_learning
+    print(
+        f"learning (de): top theme on held-out kununu {base_hits}/{held} -> "
+        f"{learned_hits}/{held} after learning from {learned_from}"
+    )
+    weight, threshold, tuned, shipped = tuning
+    print(
+        f"tuned on Glassdoor (weight {weight:.2f}, threshold {threshold:.2f}): "
+        f"Indeed F1 {tuned:.3f}; as shipped {shipped:.3f}"
+    )
+    if args.write:
+        _write(
+            results,
+            (hits, total),
+            timing,
+            peak_mb,
+            (before, after, reviewed),
+            len(texts),
+            tuning,
+            german_learning,
+        )
+    return 0
+
+
+def _write(results, kununu, timing, peak_mb, learning, speed_texts, tuning, german) -> None:
+    import django
+
+    hits, total = kununu
+    before, after, reviewed = learning
+    rows = "\n".join(
+        f"| {language} | {ev.items} | {ev.overall.precision:.2f} | {ev.overall.recall:.2f} | "
+        f"**{ev.overall.f1:.2f}** | {ev.polarity_accuracy:.2f} |"
+        for language, ev in results.items()
+    )
+    section = f"""{START}
+## Theme coding
+
+`python bench/themes.py --write` on the real comments in `../shared/data/comments`. English: the
+project's development set of {results["en"].items} former employees' Glassdoor and Indeed comments, labelled by the
+project (row references and labels in `bench/data/dev_en_*.csv`). Dutch and Spanish: the
+project's own versions of {results["nl"].items} of them (`bench/data/dev_nl_es_*.csv`). German: the
+{total} labelled kununu comments. The model is trained only on the examples the project wrote
+(`src/exitlens/analysis/data/`); none of these comments are in its training data.
+
+| Language | Texts | Precision | Recall | Micro-F1 (themes) | Polarity accuracy (correct themes) |
+|---|---:|---:|---:|---:|---:|
+{rows}
+
+The decision threshold and the weight of the theme word lists were chosen on this English set.
+As a check that they are not fitted to it: chosen on the Glassdoor half alone (weight
+{tuning[0]:.2f}, threshold {tuning[1]:.2f}), micro-F1 on the unseen Indeed half is {tuning[2]:.2f}; with the
+shipped values, {tuning[3]:.2f}.
+
+German kununu comments: the best-scoring theme is the comment's topic in {hits} of {total}
+({hits / total:.1%}).
+
+Learning from review (`themes learn` retrains with the reviewed answers added to the written
+examples): with half of the English set reviewed, micro-F1 on the other half goes from
+{before:.2f} to {after:.2f} ({reviewed} reviewed answers): on comments like these the written examples and word
+lists already do what 150 reviews can teach. Where an organisation's wording differs from the
+written examples, it helps: learning from {german[2]} German kununu comments (topic only) raises the
+top-theme hit rate on the other {german[0][1]} from {german[0][0] / german[0][1]:.1%} to {german[1][0] / german[1][1]:.1%}.
+
+Speed on {speed_texts:,} real comments, two cores: **{timing["bulk"]:.0f} answers/s** in bulk (language
+detection, clause splitting, encoding, scoring) against {timing["raw"]:.0f} texts/s for the encoder alone on
+the same texts; one answer once loaded: median {timing["latency_median"]:.1f} ms, 95th percentile
+{timing["latency_p95"]:.1f} ms; peak memory of the benchmark process {peak_mb:.0f} MB.
+
+Measured {date.today().isoformat()} on {os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}, Django {django.get_version()}.
+{END}"""
+    text = DOC.read_text()
+    if START in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), section, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    DOC.write_text(text)
+    print(f"wrote {DOC}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Theme coding of answers: on save, in bulk (`themes recode`), by review, and learning from it.
+
+The model's tags and HR's tags are both AnswerTheme rows; once an answer is reviewed its human
+tags are what counts (an answer reviewed with no tags has no theme).
+"""
+
+import logging
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from exitlens.analysis import Analyzer, Coding
+from exitlens.analysis.model import Example, ThemeModel, shipped_examples
+from exitlens.analysis.questions import QUESTIONS
+from exitlens.core.models import Answer, AnswerTheme, Question, User
+from exitlens.core.services.audit import record_audit
+
+logger = logging.getLogger(__name__)
+_lock = threading.Lock()
+_analyzer: Analyzer | None = None
+LEARNED_WEIGHT = 3.0  # a reviewed answer counts as much as three written examples
+BATCH = 1_000
+
+
+def model_dir() -> Path:
+    return Path(settings.DATA_DIR) / "models"
+
+
+def learned_model_path() -> Path:
+    return model_dir() / "themes-learned.npz"
+
+
+def analyzer() -> Analyzer:
+    """The process-wide analyser: the learned model if `themes learn` made one, else the base."""
+    global _analyzer
+    with _lock:
+        if _analyzer is None:
+            _analyzer = Analyzer.load(learned_model_path(), cache_dir=model_dir())
+        return _analyzer
+
+
+def forget_analyzer() -> None:
+    global _analyzer
+    with _lock:
+        _analyzer = None
+
+
+def codable(answers: QuerySet[Answer]) -> QuerySet[Answer]:
+    return answers.filter(question__kind=Question.Kind.TEXT).filter(~Q(text="") | ~Q(note=""))
+
+
+def _certainty(coding: Coding, threshold: float) -> float:
+    """How far the closest call is from the threshold: 0 = a coin toss, 1 = sure."""
+    if not coding.scores:
+        return 1.0
+    return min(abs(score - threshold) for score in coding.scores.values()) * 2
+
+
+def code_answers(answers: Iterable[Answer]) -> int:
+    """Code the text and interviewer note of each answer and store the model's tags."""
+    answers = [a for a in answers if a.question.kind == Question.Kind.TEXT]
+    emptied = [a for a in answers if not (a.text or a.note)]
+    if emptied:
+        AnswerTheme.objects.filter(answer__in=emptied, source=AnswerTheme.Source.MODEL).delete()
+        Answer.objects.filter(pk__in=[a.pk for a in emptied]).update(
+            language="", sensitive=False, certainty=None, coded_at=None
+        )
+    answers = [a for a in answers if a.text or a.note]
+    if not answers:
+        return 0
+    engine = analyzer()
+    texts, owners, questions = [], [], []
+    for index, answer in enumerate(answers):
+        question = answer.question.key if answer.question.key in QUESTIONS else "general"
+        for text in (answer.text, answer.note):
+            if text:
+                texts.append(text)
+                owners.append(index)
+                questions.append(question)
+    codings = engine.code_many(texts, questions=questions)
+    merged: dict[int, Coding] = {}
+    for owner, coding in zip(owners, codings, strict=True):
+        merged[owner] = _merge(merged[owner], coding) if owner in merged else coding
+    now = timezone.now()
+    threshold = engine.model.threshold
+    with transaction.atomic():
+        AnswerTheme.objects.filter(answer__in=answers, source=AnswerTheme.Source.MODEL).delete()
+        tags = []
+        for index, answer in enumerate(answers):
+            coding = merged[index]
+            answer.language = coding.language
+            answer.sensitive = coding.sensitive
+            answer.certainty = _certainty(coding, threshold)
+            answer.coded_at = None if answer.interview.is_anonymous else now
+            tags.extend(
+                AnswerTheme(answer=answer, theme=t.theme, polarity=t.polarity, score=t.score)
+                for t in coding.themes
+            )
+        Answer.objects.bulk_update(answers, ["language", "sensitive", "certainty", "coded_at"])
+        AnswerTheme.objects.bulk_create(tags)
+    return len(answers)
+
+
+def _merge(first: Coding, second: Coding) -> Coding:
+    """An answer and its interviewer note together: every theme either raises, at its best."""
+    tags = {tag.theme: tag for tag in first.themes}
+    for tag in second.themes:
+        if tag.theme not in tags or tag.score > tags[tag.theme].score:
+            tags[tag.theme] = tag
+    scores = {t: max(first.scores.get(t, 0.0), s) for t, s in second.scores.items()}
+    return Coding(
+        language=first.language,
+        themes=sorted(tags.values(), key=lambda tag: -tag.score),
+        scores=scores,
+        sensitive=first.sensitive or second.sensitive,
+    )
+
+
+def code_safely(answers: Iterable[Answer]) -> None:
+    """Code on save: a failure is logged, never lost answers (`themes recode` catches up)."""
+    try:
+        code_answers(answers)
+    except Exception:
+        logger.exception("Theme coding failed; the answers are saved uncoded")
+
+
+def recode(answers: QuerySet[Answer], progress=None) -> int:
+    """Code many answers again in batches, e.g. after a new model."""
+    done = 0
+    ids = list(codable(answers).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = Answer.objects.filter(pk__in=ids[start : start + BATCH]).select_related(
+            "question", "interview"
+        )
+        done += code_answers(list(batch))
+        if progress:
+            progress(done, len(ids))
+    return done
+
+
+@transaction.atomic
+def review_answer(answer: Answer, tags: dict[str, str], *, sensitive: bool, by: User) -> Answer:
+    """HR's verdict on an answer: its themes ({theme: positive|negative}), possibly none."""
+    answer.themes.filter(source=AnswerTheme.Source.HUMAN).delete()
+    AnswerTheme.objects.bulk_create(
+        AnswerTheme(answer=answer, theme=theme, polarity=polarity, source=AnswerTheme.Source.HUMAN)
+        for theme, polarity in tags.items()
+    )
+    answer.sensitive = sensitive
+    answer.reviewed_at = timezone.now()
+    answer.reviewed_by = by
+    answer.save(update_fields=["sensitive", "reviewed_at", "reviewed_by"])
+    record_audit(by, "answer.reviewed", f"answer {answer.pk}", themes=sorted(tags))
+    return answer
+
+
+def effective_tags(answer: Answer) -> list[AnswerTheme]:
+    """What counts for this answer: the human tags once reviewed, else the model's."""
+    source = AnswerTheme.Source.HUMAN if answer.reviewed_at else AnswerTheme.Source.MODEL
+    return [tag for tag in answer.themes.all() if tag.source == source]
+
+
+def reviewed_examples() -> list[Example]:
+    examples = []
+    reviewed = Answer.objects.filter(reviewed_at__isnull=False).prefetch_related("themes")
+    for answer in reviewed:
+        labels = {
+            tag.theme: "+" if tag.polarity == AnswerTheme.Polarity.POSITIVE else "-"
+            for tag in answer.themes.all()
+            if tag.source == AnswerTheme.Source.HUMAN
+        }
+        for text in (answer.text, answer.note):
+            if text:
+                examples.append(
+                    Example(text, labels, sensitive=answer.sensitive, weight=LEARNED_WEIGHT)
+                )
+    return examples
+
+
+def learn(by: User | None = None) -> int:
+    """Train a model on the written examples plus every reviewed answer; use it from now on."""
+    learned = reviewed_examples()
+    model = ThemeModel.train(shipped_examples() + learned)
+    model.save(learned_model_path())
+    forget_analyzer()
+    record_audit(by, "themes.learned", "theme model", reviewed_answers=len(learned))
+    return len(learned)
