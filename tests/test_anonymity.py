@@ -12,7 +12,14 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from exitlens.core.models import Answer, AnswerChoice, Departure, Interview, Invitation
+from exitlens.core.models import (
+    Answer,
+    AnswerChoice,
+    AnswerTheme,
+    Departure,
+    Interview,
+    Invitation,
+)
 from exitlens.core.services import interviews
 from tests.conftest import login
 
@@ -22,6 +29,7 @@ ANSWER_TABLES = {
     Interview._meta.db_table,
     Answer._meta.db_table,
     AnswerChoice._meta.db_table,
+    AnswerTheme._meta.db_table,
 }
 
 
@@ -111,6 +119,14 @@ def assert_unlinked(departure: Departure, interview: Interview, old_id) -> None:
     assert interview.meeting_place == ""
     # Nothing beyond the three segments: language, mode or timing could single a leaver out.
     assert (interview.language, interview.mode, interview.completed_quarter) == ("", "", "")
+    # Row numbers count up over time; the anonymous rows' random negative ids date nothing.
+    assert all(pk < 0 for pk in interview.answers.values_list("pk", flat=True))
+    assert all(
+        pk < 0
+        for pk in AnswerChoice.objects.filter(answer__interview=interview).values_list(
+            "pk", flat=True
+        )
+    )
     assert interview.status == Interview.Status.COMPLETED
     assert interview.confidentiality == Interview.Confidentiality.ANONYMOUS
     # What is kept: coarse segments only.

@@ -78,7 +78,10 @@ class Analyzer:
         questions = questions or [None] * count
         clauses_per_text = [split_clauses(text) for text in texts]
         flat = [clause for clauses in clauses_per_text for clause in clauses]
-        vectors = encoder.encode(flat)
+        # Exit answers repeat themselves ("Nee.", "n.v.t.", "Good pay"): encode each clause once.
+        unique = list(dict.fromkeys(flat))
+        position = {clause: i for i, clause in enumerate(unique)}
+        vectors = encoder.encode(unique)[[position[clause] for clause in flat]]
         probabilities = self.model.theme_probabilities(vectors)
         _add_lexicon(probabilities, flat)
         polarity = self.model.polarity_logits(vectors) + TONE_WEIGHT * np.clip(

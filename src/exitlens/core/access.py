@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from exitlens.core.models import Departure, Interview, User
+from exitlens.core.models import Answer, Departure, Interview, User
 
 
 def get_departure_for_user(user: User, code) -> Departure:
@@ -32,3 +32,18 @@ def get_anonymous_interview_for_user(user: User, interview_id) -> Interview:
     if interview is None:
         raise Http404
     return interview
+
+
+def get_answer_for_user(user: User, answer_id: int) -> Answer:
+    """An answer of a completed interview, for HR staff only (an unfinished anonymous
+    interview is still linked to its leaver: nobody reads it yet)."""
+    if not user.is_authenticated or not user.is_hr:
+        raise Http404
+    answer = (
+        Answer.objects.select_related("question", "interview")
+        .filter(pk=answer_id, interview__status=Interview.Status.COMPLETED)
+        .first()
+    )
+    if answer is None:
+        raise Http404
+    return answer

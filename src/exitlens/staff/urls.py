@@ -1,7 +1,30 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
-from exitlens.staff.views import account, admin, departures, home, interviews, questionnaire
+from exitlens.staff.views import (
+    account,
+    admin,
+    coding,
+    departures,
+    home,
+    interviews,
+    questionnaire,
+)
+
+
+class SignedIntConverter:
+    """Whole numbers that may be negative: anonymised answers have random negative ids."""
+
+    regex = "-?[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(SignedIntConverter, "signed")
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -35,6 +58,11 @@ urlpatterns = [
     # Questionnaire (HR)
     path("questionnaire/", questionnaire.questionnaire_detail, name="questionnaire"),
     path("questionnaire/edit/", questionnaire.questionnaire_edit, name="questionnaire_edit"),
+    # Theme coding (HR)
+    path("coding/", coding.coding_queue, name="coding_queue"),
+    path("coding/<signed:answer_id>/review/", coding.coding_review, name="coding_review"),
+    path("coding/learn/", coding.coding_learn, name="coding_learn"),
+    path("coding/sensitive/", coding.coding_sensitive, name="coding_sensitive"),
     # Administration
     path("audit/", admin.audit_log, name="audit_log"),
     path("users/", admin.user_list, name="user_list"),

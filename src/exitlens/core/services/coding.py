@@ -183,10 +183,12 @@ def reviewed_examples() -> list[Example]:
 
 
 def learn(by: User | None = None) -> int:
-    """Train a model on the written examples plus every reviewed answer; use it from now on."""
+    """Train a model on the written examples plus every reviewed answer; use it from now on.
+    Returns the number of reviewed answers learned from."""
     learned = reviewed_examples()
+    answers = Answer.objects.filter(reviewed_at__isnull=False).count()
     model = ThemeModel.train(shipped_examples() + learned)
     model.save(learned_model_path())
     forget_analyzer()
-    record_audit(by, "themes.learned", "theme model", reviewed_answers=len(learned))
-    return len(learned)
+    record_audit(by, "themes.learned", "theme model", reviewed_answers=answers)
+    return answers

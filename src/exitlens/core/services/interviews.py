@@ -1,5 +1,6 @@
 """The interview workflow: create, answer, submit or complete, and anonymise."""
 
+import secrets
 import uuid
 from datetime import datetime
 
@@ -254,13 +255,19 @@ def complete_interview(interview: Interview, *, outcome: str, by: User) -> Inter
     return interview
 
 
+def _timeless_id() -> int:
+    """A random negative primary key. Row numbers count up as time passes, so new rows with
+    ordinary ids would date the submission; negative ones also leave the next ordinary id alone."""
+    return -(secrets.randbits(62) + 1)
+
+
 def anonymise_interview(interview: Interview) -> Interview:
     """Detach a completed interview from its leaver, irreversibly.
 
     The answers move to a new interview with a new random id and fresh answer rows; only the
-    department, tenure band and quarter of leaving stay. Language, mode and dates go: in a small
-    team "English, led by an interviewer" can name a person. The old rows are deleted (SQLite
-    overwrites them: secure_delete is on).
+    department, tenure band and quarter of leaving stay. The interview's language, mode and dates
+    go: in a small team "English, led by an interviewer" can name a person. The new rows get
+    random ids. The old rows are deleted (SQLite overwrites them: secure_delete is on).
     """
     departure = interview.departure
     anonymous = Interview.objects.create(
@@ -278,6 +285,7 @@ def anonymise_interview(interview: Interview) -> Interview:
     old_answers = list(interview.answers.prefetch_related("choices", "themes"))
     new_answers = Answer.objects.bulk_create(
         Answer(
+            id=_timeless_id(),
             interview=anonymous,
             question_id=old.question_id,
             text=old.text,
@@ -291,13 +299,18 @@ def anonymise_interview(interview: Interview) -> Interview:
     )
     AnswerTheme.objects.bulk_create(
         AnswerTheme(
-            answer=new, theme=tag.theme, polarity=tag.polarity, score=tag.score, source=tag.source
+            id=_timeless_id(),
+            answer=new,
+            theme=tag.theme,
+            polarity=tag.polarity,
+            score=tag.score,
+            source=tag.source,
         )
         for old, new in zip(old_answers, new_answers, strict=True)
         for tag in old.themes.all()
     )
     AnswerChoice.objects.bulk_create(
-        AnswerChoice(answer=new, value=choice.value)
+        AnswerChoice(id=_timeless_id(), answer=new, value=choice.value)
         for old, new in zip(old_answers, new_answers, strict=True)
         for choice in old.choices.all()
     )

@@ -32,6 +32,7 @@ from exitlens.staff.interview_forms import (
     ScheduleForm,
     allowed_levels,
 )
+from exitlens.staff.views.coding import answer_themes
 
 ANONYMOUS_PAGE_SIZE = 50
 
@@ -409,9 +410,16 @@ def conduct(request: HttpRequest, code) -> HttpResponse:
 
 def _answers_context(interview: Interview) -> dict:
     language = _ui_language()
+    rows = answer_display(interview, language)
+    answers = {a.question_id: a for a in interview.answers.prefetch_related("themes")}
+    for row in rows:
+        answer = answers.get(row["question"].pk)
+        row["answer"] = answer
+        coded = answer and row["question"].is_text and (answer.text or answer.note)
+        row["themes"] = answer_themes(answer, language) if coded else None
     return {
         "interview": interview,
-        "rows": answer_display(interview, language),
+        "rows": rows,
         "language": language,
         "level_explanation": CONFIDENTIALITY_EXPLANATIONS[interview.confidentiality],
     }

@@ -1,0 +1,195 @@
+"""HR pages of theme coding: the review queue, learning from it, and sensitive disclosures."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import F, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from exitlens.core.access import get_answer_for_user
+from exitlens.core.models import Answer, AnswerTheme, Interview
+from exitlens.core.services import coding
+from exitlens.core.services.audit import record_audit
+from exitlens.staff.coding_forms import ReviewForm
+from exitlens.staff.decorators import hr_required
+from exitlens.taxonomy import THEME_IDS, get_theme
+
+QUEUE_PAGE_SIZE = 20
+SENSITIVE_PAGE_SIZE = 50
+TEXT_LANGUAGES = ("nl", "en", "es", "de")
+
+
+def _ui_language() -> str:
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(current)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _theme_label(theme_id: str, language: str) -> str:
+    try:
+        return get_theme(theme_id).label(language)
+    except KeyError:
+        return theme_id
+
+
+def answer_themes(answer: Answer, language: str) -> dict:
+    """What `staff/_answer_themes.html` shows: the answer's effective tags, labelled."""
+    tags = sorted(
+        coding.effective_tags(answer),
+        key=lambda tag: (
+            -(tag.score or 0.0),
+            THEME_IDS.index(tag.theme) if tag.theme in THEME_IDS else len(THEME_IDS),
+        ),
+    )
+    return {
+        "tags": [
+            {
+                "label": _theme_label(tag.theme, language),
+                "strength": tag.polarity == AnswerTheme.Polarity.POSITIVE,
+                "score": tag.score if tag.source == AnswerTheme.Source.MODEL else None,
+            }
+            for tag in tags
+        ],
+        "reviewed": answer.reviewed_at is not None,
+        "coded": answer.certainty is not None or answer.reviewed_at is not None,
+    }
+
+
+def _text_language(answer: Answer) -> str:
+    return answer.language if answer.language in TEXT_LANGUAGES else ""
+
+
+def _queue() -> QuerySet[Answer]:
+    return (
+        coding.codable(Answer.objects.all())
+        .filter(
+            interview__status=Interview.Status.COMPLETED,
+            certainty__isnull=False,
+            reviewed_at__isnull=True,
+        )
+        .select_related("question")
+        .prefetch_related("themes")
+        .order_by("certainty", "id")
+    )
+
+
+def _queue_url(page: int | None) -> str:
+    url = reverse("coding_queue")
+    return f"{url}?page={page}" if page and page > 1 else url
+
+
+@hr_required
+def coding_queue(request: HttpRequest) -> HttpResponse:
+    language = _ui_language()
+    page = Paginator(_queue(), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    items = []
+    for answer in page.object_list:
+        themes = answer_themes(answer, language)
+        model_tags = {tag.theme: tag.polarity for tag in coding.effective_tags(answer)}
+        items.append(
+            {
+                "answer": answer,
+                "prompt": answer.question.prompt_in(language),
+                "text_language": _text_language(answer),
+                "themes": themes,
+                "form": ReviewForm(
+                    language=language,
+                    tags=model_tags,
+                    auto_id=f"id_answer{answer.pk}_%s",
+                    initial={"sensitive": answer.sensitive, "page": page.number},
+                ),
+            }
+        )
+    reviewed = Answer.objects.filter(reviewed_at__isnull=False).count()
+    return render(
+        request,
+        "staff/coding_queue.html",
+        {"nav": "coding", "page": page, "items": items, "reviewed_count": reviewed},
+    )
+
+
+@hr_required
+@require_POST
+def coding_review(request: HttpRequest, answer_id: int) -> HttpResponse:
+    answer = get_answer_for_user(request.user, answer_id)
+    form = ReviewForm(request.POST, language=_ui_language())
+    if not answer.question.is_text or not form.is_valid():
+        messages.error(request, _("The review could not be saved: choose a verdict per theme."))
+        return redirect(_queue_url(None))
+    coding.review_answer(
+        answer, form.tags(), sensitive=form.cleaned_data["sensitive"], by=request.user
+    )
+    messages.success(request, _("Review saved. The answer has left the queue."))
+    return redirect(_queue_url(form.cleaned_data["page"]))
+
+
+@hr_required
+@require_POST
+def coding_learn(request: HttpRequest) -> HttpResponse:
+    count = coding.learn(by=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "The model learned from %(count)d reviewed answer. Stored answers keep their "
+            "codes until `exitlens themes recode`.",
+            "The model learned from %(count)d reviewed answers. Stored answers keep their "
+            "codes until `exitlens themes recode`.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("coding_queue")
+
+
+@hr_required
+def coding_sensitive(request: HttpRequest) -> HttpResponse:
+    language = _ui_language()
+    answers = (
+        Answer.objects.filter(sensitive=True, interview__status=Interview.Status.COMPLETED)
+        .select_related("question", "interview__departure")
+        .prefetch_related("themes")
+        # Anonymous interviews keep only their quarter of leaving: newest quarter first, and
+        # within it by completion; anonymous ones last, in the order of their random ids.
+        .order_by(
+            F("interview__leave_quarter").desc(),
+            F("interview__completed_at").desc(nulls_last=True),
+            "interview_id",
+            "question__position",
+        )
+    )
+    page = Paginator(answers, SENSITIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    record_audit(
+        request.user,
+        "coding.sensitive_viewed",
+        "sensitive answers",
+        request=request,
+        page=page.number,
+        answers=page.paginator.count,
+    )
+    items = [
+        {
+            "answer": answer,
+            "prompt": answer.question.prompt_in(language),
+            "text_language": _text_language(answer),
+            "themes": answer_themes(answer, language),
+            "url": (
+                reverse("answers", args=[answer.interview.departure.code])
+                if answer.interview.departure_id
+                else reverse("anonymous_detail", args=[answer.interview_id])
+            ),
+        }
+        for answer in page.object_list
+    ]
+    return render(
+        request,
+        "staff/coding_sensitive.html",
+        {"nav": "coding_sensitive", "page": page, "items": items},
+    )
