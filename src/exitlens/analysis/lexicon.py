@@ -503,12 +503,15 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-PATTERNS = {
-    theme: re.compile(r"(?<![^\W\d_])(?:" + "|".join(stems) + ")", re.IGNORECASE)
-    for theme, stems in STEMS.items()
-}
+# One scan for all themes: a named group per theme, tried at each word start.
+PATTERN = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(f"(?P<{theme}>{'|'.join(stems)})" for theme, stems in STEMS.items())
+    + ")",
+    re.IGNORECASE,
+)
 
 
 def named_themes(text: str) -> set[str]:
     """The themes whose words appear in the text."""
-    return {theme for theme, pattern in PATTERNS.items() if pattern.search(text)}
+    return {match.lastgroup for match in PATTERN.finditer(text)}
