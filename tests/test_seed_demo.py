@@ -174,6 +174,22 @@ def test_it_replaces_departures_but_keeps_users(departure, hr, admin):
 
 
 @pytest.mark.django_db
+def test_it_replaces_coded_answers_too():
+    from django.core.management import call_command
+
+    from exitlens.core.models import AnswerTheme
+
+    seed(departures=60)
+    call_command("themes", "recode")
+    assert AnswerTheme.objects.exists()
+
+    seed(departures=60, replace=True)
+
+    assert not AnswerTheme.objects.exists()
+    assert Departure.objects.count() == 60
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("departures", [0, -5, 1_000_001])
 def test_it_rejects_a_number_of_departures_out_of_range(departures):
     with pytest.raises(CommandError, match="between 1 and 1,000,000"):

@@ -15,6 +15,7 @@ from exitlens.core.demo.generator import QUESTION_KEYS, DemoDeparture, DemoGener
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
+    AnswerTheme,
     Department,
     Departure,
     Interview,
@@ -84,6 +85,7 @@ INVITATION_FIELDS = [
 CHUNK = 5_000
 # Children before parents, so that each DELETE leaves no dangling reference behind.
 REPLACED_MODELS = (
+    AnswerTheme,
     AnswerChoice,
     Answer,
     InvitationLink,
