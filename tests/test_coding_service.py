@@ -223,3 +223,22 @@ def test_learn_writes_a_model_and_uses_it(interview, hr, learning_dir):
     entry = AuditEntry.objects.get(action="themes.learned")
     assert entry.actor == hr
     assert entry.data == {"reviewed_answers": 1}
+
+
+def test_every_process_picks_up_a_model_learned_elsewhere(tmp_path, settings):
+    """A learn in one web worker (or from the command line) reaches the other workers."""
+    import os
+
+    from exitlens.analysis.model import ThemeModel
+
+    settings.DATA_DIR = tmp_path
+    coding.forget_analyzer()
+    first = coding.analyzer()
+    assert coding.analyzer() is first
+
+    learned = ThemeModel(**{**first.model.__dict__, "threshold": 0.99})
+    learned.save(coding.learned_model_path())
+    os.utime(coding.learned_model_path(), (1_900_000_000, 1_900_000_000))
+
+    assert coding.analyzer().model.threshold == pytest.approx(0.99)
+    coding.forget_analyzer()

@@ -23,6 +23,7 @@ from exitlens.core.services.audit import record_audit
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _analyzer: Analyzer | None = None
+_loaded_version: float | None = None  # the learned model file's mtime when it was loaded
 LEARNED_WEIGHT = 3.0  # a reviewed answer counts as much as three written examples
 BATCH = 1_000
 
@@ -35,12 +36,25 @@ def learned_model_path() -> Path:
     return model_dir() / "themes-learned.npz"
 
 
+def _learned_version() -> float | None:
+    try:
+        return learned_model_path().stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
 def analyzer() -> Analyzer:
-    """The process-wide analyser: the learned model if `themes learn` made one, else the base."""
-    global _analyzer
+    """The process-wide analyser: the learned model if `themes learn` made one, else the base.
+
+    Every web worker checks the learned model's file, so a `learn` in one worker (or on the
+    command line) reaches them all.
+    """
+    global _analyzer, _loaded_version
     with _lock:
-        if _analyzer is None:
+        version = _learned_version()
+        if _analyzer is None or version != _loaded_version:
             _analyzer = Analyzer.load(learned_model_path(), cache_dir=model_dir())
+            _loaded_version = version
         return _analyzer
 
 
