@@ -27,9 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from exitlens.analysis import Analyzer, encoder  # noqa: E402
+from exitlens.analysis import Analyzer, encoder, workers  # noqa: E402
 from exitlens.analysis.evaluation import Evaluation, signed  # noqa: E402
 from exitlens.analysis.model import Example, ThemeModel, parse_labels, shipped_examples  # noqa: E402
+from exitlens.analysis.workers import bulk_analyzer  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "comments"
 DEV = ROOT / "bench" / "data"
@@ -39,6 +40,7 @@ SOURCES = {
 }
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- themes:start -->", "<!-- themes:end -->"
+REPEATS = 3  # speed runs; the median is reported, with the range (this machine's speed varies)
 QUESTION_FOR_FIELD = {"pros": "liked_most", "Cons": "liked_least", "cons": "liked_least"}
 
 
@@ -105,21 +107,42 @@ def kununu_top(analyzer: Analyzer, items) -> tuple[int, int]:
 
 
 def speed(analyzer: Analyzer, texts: list[str]) -> dict:
+    """Bulk as `themes tag` and `themes recode` code (a worker process per core), bulk in one
+    process, the encoder alone on the same texts (numpy on every core), and one answer at a time."""
     analyzer.code_many(texts[:50])  # warm up
     started = time.perf_counter()
     analyzer.code_many(texts)
-    bulk = len(texts) / (time.perf_counter() - started)
+    one_process = len(texts) / (time.perf_counter() - started)
     started = time.perf_counter()
-    encoder.encode(texts)
-    raw = len(texts) / (time.perf_counter() - started)
+    with bulk_analyzer(analyzer, len(texts)) as pool:
+        pool.code_many(texts[: 2 * workers.CHUNK])  # the workers start and load the model
+        ready = time.perf_counter()
+        pool.code_many(texts)
+        finished = time.perf_counter()
+        bulk = [len(texts) / (finished - ready)]
+        with_start = len(texts) / (finished - started)
+        for _ in range(REPEATS - 1):
+            again = time.perf_counter()
+            pool.code_many(texts)
+            bulk.append(len(texts) / (time.perf_counter() - again))
+    raw = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        encoder.encode(texts)
+        raw.append(len(texts) / (time.perf_counter() - started))
     latencies = []
     for text in texts[:300]:
         started = time.perf_counter()
         analyzer.code(text)
         latencies.append((time.perf_counter() - started) * 1000)
     return {
-        "bulk": bulk,
-        "raw": raw,
+        "bulk": statistics.median(bulk),
+        "bulk_range": (min(bulk), max(bulk)),
+        "bulk_with_start": with_start,
+        "one_process": one_process,
+        "workers": workers.default_workers(),
+        "raw": statistics.median(raw),
+        "raw_range": (min(raw), max(raw)),
         "latency_median": statistics.median(latencies),
         "latency_p95": sorted(latencies)[int(0.95 * len(latencies))],
     }
@@ -171,6 +194,18 @@ def kununu_learning(items) -> tuple[tuple[int, int], tuple[int, int], int]:
     extra = [Example(text, dict.fromkeys(topics, "?")) for text, topics in reviewed]
     learned = Analyzer(ThemeModel.train(shipped_examples() + extra))
     return kununu_top(base, held_out), kununu_top(learned, held_out), len(reviewed)
+
+
+def kununu_supervised(items) -> tuple[int, int]:
+    """A yardstick for the German target: the same pipeline trained on kununu comments alone
+    (half of them, topic only), scored on the other half. What the encoder can reach with
+    in-domain labels; the shipped model never sees these comments."""
+    shuffled = items[:]
+    random.Random(5).shuffle(shuffled)
+    half = len(shuffled) // 2
+    trained, held_out = shuffled[:half], shuffled[half:]
+    examples = [Example(text, dict.fromkeys(topics, "?")) for text, topics in trained]
+    return kununu_top(Analyzer(ThemeModel.train(examples)), held_out)
 
 
 def exit_answers(count: int) -> list[str]:
@@ -228,13 +263,17 @@ def main() -> int:
     before, after, reviewed = learning_effect(english)
     tuning = held_out_tuning(english)
     german_learning = kununu_learning(kununu)
+    supervised = kununu_supervised(kununu)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    timing["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     for language, evaluation in results.items():
         print(f"\n== {language}\n{evaluation.table()}")
     print(f"\nkununu (de): best theme is the topic in {hits}/{total} = {hits / total:.1%}")
     print(
-        f"speed: {timing['bulk']:.0f} answers/s in bulk, encoder alone {timing['raw']:.0f}/s; "
+        f"speed: {timing['bulk']:.0f} answers/s in bulk with {timing['workers']} workers "
+        f"({timing['bulk_with_start']:.0f}/s counting their start, {timing['one_process']:.0f}/s "
+        f"in one process), encoder alone {timing['raw']:.0f}/s; "
         f"single answer median {timing['latency_median']:.1f} ms, "
         f"p95 {timing['latency_p95']:.1f} ms; peak memory {peak_mb:.0f} MB; "
         f"training {train_seconds:.1f} s"
@@ -245,6 +284,7 @@ def main() -> int:
         f"learning (de): top theme on held-out kununu {base_hits}/{held} -> "
         f"{learned_hits}/{held} after learning from {learned_from}"
     )
+    print(f"kununu yardstick, trained on kununu alone: {supervised[0]}/{supervised[1]}")
     weight, threshold, tuned, shipped = tuning
     print(
         f"tuned on Glassdoor (weight {weight:.2f}, threshold {threshold:.2f}): "
@@ -261,8 +301,13 @@ def main() -> int:
             tuning,
             german_learning,
             short_timing,
+            supervised,
         )
     return 0
+
+
+def _median_words(count: int) -> int:
+    return int(statistics.median(len(text.split()) for text in comment_texts(count)))
 
 
 def _targets(results, kununu, timing, peak_mb) -> str:
@@ -276,7 +321,7 @@ def _targets(results, kununu, timing, peak_mb) -> str:
         ("kununu: best theme = topic", "≥ 75%", hits / total, hits / total >= 0.75),
         (
             "Polarity, all languages",
-            "≥ 0.85",
+            "≥ 85%",
             sum(found) / sum(judged),
             sum(found) / sum(judged) >= 0.85,
         ),
@@ -294,7 +339,7 @@ def _targets(results, kununu, timing, peak_mb) -> str:
     for name, wanted, value, met in rows:
         if name.startswith("Micro-F1"):
             shown = f"{value:.2f}"
-        elif value <= 1:
+        elif "%" in wanted:
             shown = f"{value:.1%}"
         else:
             shown = f"{value:,.1f}"
@@ -302,7 +347,9 @@ def _targets(results, kununu, timing, peak_mb) -> str:
     return "\n".join(lines)
 
 
-def _write(results, kununu, timing, peak_mb, learning, speed_texts, tuning, german, short) -> None:
+def _write(
+    results, kununu, timing, peak_mb, learning, speed_texts, tuning, german, short, supervised
+) -> None:
     import django
 
     hits, total = kununu
@@ -332,7 +379,11 @@ As a check that they are not fitted to it: chosen on the Glassdoor half alone (w
 shipped values, {tuning[3]:.2f}.
 
 German kununu comments: the best-scoring theme is the comment's topic in {hits} of {total}
-({hits / total:.1%}).
+({hits / total:.1%}). The topic is the heading the reviewer wrote under (kununu's form asks for
+one text per heading), and many texts under "Vorgesetztenverhalten" or "Arbeitsatmosphäre" speak
+of pressure, pay or top management instead. As a yardstick of what this encoder can reach on
+them: the same pipeline trained on half of the kununu comments alone, with their topics,
+finds the topic of the other half in {supervised[0]} of {supervised[1]} ({supervised[0] / supervised[1]:.1%}).
 
 Learning from review (`themes learn` retrains with the reviewed answers added to the written
 examples): with half of the English set reviewed, micro-F1 on the other half goes from
@@ -341,13 +392,21 @@ lists already do what 150 reviews can teach. Where an organisation's wording dif
 written examples, it helps: learning from {german[2]} German kununu comments (topic only) raises the
 top-theme hit rate on the other {german[0][1]} from {german[0][0] / german[0][1]:.1%} to {german[1][0] / german[1][1]:.1%}.
 
-Speed on {speed_texts:,} real comments, two cores: **{timing["bulk"]:.0f} answers/s** in bulk (language
-detection, clause splitting, encoding, scoring) against {timing["raw"]:.0f} texts/s for the encoder alone on
-the same texts; one answer once loaded: median {timing["latency_median"]:.1f} ms, 95th percentile
-{timing["latency_p95"]:.1f} ms; peak memory of the benchmark process {peak_mb:.0f} MB. On 5,000 answers of
-exit-interview length (the demo generator's, median a sentence): {short["bulk"]:.0f} answers/s, encoder
-alone {short["raw"]:.0f}/s; this flatters, because the demo answers repeat phrases from a small bank and
-identical clauses are encoded once.
+Speed on {speed_texts:,} real comments (median {_median_words(speed_texts)} words), two cores:
+**{timing["bulk"]:.0f} answers/s** in bulk as `themes tag` and `themes recode` code them (median of
+{REPEATS} runs, range {timing["bulk_range"][0]:.0f} to {timing["bulk_range"][1]:.0f}), with
+{timing["workers"]} worker processes (language detection, clause splitting, encoding, scoring;
+{timing["bulk_with_start"]:.0f}/s counting the two seconds the workers take to start, so a few
+thousand answers are coded in one process: {timing["one_process"]:.0f}/s). The encoder alone on the
+same texts: {timing["raw"]:.0f} texts/s ({timing["raw_range"][0]:.0f} to {timing["raw_range"][1]:.0f}), with numpy on both
+cores: the worker processes share the cores better than numpy's threads do, and a clause that
+recurs is encoded once. The speed of this machine varies from run to run, as the ranges show, and
+bulk coding is near the 1,000 answers/s target on comments of this length. One answer once loaded: median {timing["latency_median"]:.1f} ms,
+95th percentile {timing["latency_p95"]:.1f} ms. Peak memory: {peak_mb:.0f} MB for the benchmark process
+(as a web worker holds the model), {timing["worker_peak_mb"]:.0f} MB for each coding worker. On 5,000
+answers of exit-interview length (the demo generator's, median a sentence):
+{short["bulk"]:.0f} answers/s, encoder alone {short["raw"]:.0f}/s; this flatters, because the demo
+answers repeat phrases from a small bank and identical clauses are encoded once.
 
 {_targets(results, kununu, timing, peak_mb)}
 

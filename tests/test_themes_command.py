@@ -157,3 +157,63 @@ def test_it_recodes_stored_answers(departure):
     assert list(AnswerTheme.objects.values_list("theme", "polarity", "source")) == [
         ("manager", "negative", "model")
     ]
+
+
+def test_worker_processes_tag_exactly_as_one_process_does(tmp_path, monkeypatch):
+    from exitlens.analysis import workers
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    source = tmp_path / "answers.csv"
+    texts = [
+        "Te weinig salaris en geen doorgroeimogelijkheden.",
+        "My manager never listened, and the commute was long.",
+        "El ambiente con los compañeros era muy bueno.",
+        "Die Arbeitszeiten waren flexibel.",
+    ]
+    source.write_text(
+        "id,text\n" + "".join(f'{i},"{text}"\n' for i, text in enumerate(texts * 150)),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(workers, "CHUNK", 50)  # several chunks per worker
+
+    alone, _ = _tag(str(source), question="reason", workers=1)
+    together, _ = _tag(str(source), question="reason", workers=2)
+
+    assert len(together.splitlines()) == 600
+    assert together == alone
+
+
+@pytest.mark.parametrize("workers", [0, 65])
+def test_it_refuses_a_senseless_number_of_workers(tmp_path, workers):
+    source = tmp_path / "answers.csv"
+    source.write_text("id,text\n1,Goed salaris\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="--workers must be between 1 and 64"):
+        _tag(str(source), workers=workers)
+
+
+@pytest.mark.django_db
+def test_recode_in_worker_processes_stores_the_same_tags(departure, monkeypatch):
+    from exitlens.analysis import workers
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    interview = interviews.get_or_create_interview(
+        departure, mode=Interview.Mode.SELF_SERVICE, confidentiality="confidential"
+    )
+    interviews.save_answers(
+        interview,
+        {"reason": "Mijn leidinggevende luisterde nooit.", "attraction": "Het salaris."},
+    )
+
+    def tags():
+        rows = AnswerTheme.objects.values_list("answer", "theme", "polarity", "score")
+        return {(answer, theme, sign, round(score, 3)) for answer, theme, sign, score in rows}
+
+    stored = tags()
+    AnswerTheme.objects.all().delete()
+
+    call_command("themes", "recode", workers=2)
+
+    recoded = tags()
+    assert recoded == stored
+    assert {theme for _, theme, _, _ in recoded} >= {"manager", "pay"}

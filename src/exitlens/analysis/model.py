@@ -85,7 +85,7 @@ def _fit_logistic(
     w = np.zeros((d, k), dtype=np.float64)
     b = np.zeros(k, dtype=np.float64)
     sample = weights[:, None] * np.where(y > 0, positive_weight, 1.0)
-    total = sample.sum(axis=0)
+    total = np.maximum(sample.sum(axis=0), 1e-12)  # no examples of an output: it stays at 0
     m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, epochs + 1):
@@ -133,7 +133,7 @@ class ThemeModel:
         ]
         polarity_y = np.array(
             [[1.0 if "+" in examples[i].labels.values() else 0.0] for i in signed]
-        )
+        ).reshape(len(signed), 1)
         polarity_w, polarity_b = _fit_logistic(x[signed], polarity_y, weights[signed], l2=1e-4)
         sensitive = [i for i, example in enumerate(examples) if example.sensitive]
         return cls(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from exitlens.analysis import Analyzer, Coding
 from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import QUESTIONS
+from exitlens.analysis.workers import CodingPool, bulk_analyzer
 from exitlens.core.models import Answer, AnswerTheme, Question, User
 from exitlens.core.services.audit import record_audit
 
@@ -75,7 +76,7 @@ def _certainty(coding: Coding, threshold: float) -> float:
     return min(abs(score - threshold) for score in coding.scores.values()) * 2
 
 
-def code_answers(answers: Iterable[Answer]) -> int:
+def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None = None) -> int:
     """Code the text and interviewer note of each answer and store the model's tags."""
     answers = [a for a in answers if a.question.kind == Question.Kind.TEXT]
     emptied = [a for a in answers if not (a.text or a.note)]
@@ -87,7 +88,7 @@ def code_answers(answers: Iterable[Answer]) -> int:
     answers = [a for a in answers if a.text or a.note]
     if not answers:
         return 0
-    engine = analyzer()
+    engine = engine or analyzer()
     texts, owners, questions = [], [], []
     for index, answer in enumerate(answers):
         question = answer.question.key if answer.question.key in QUESTIONS else "general"
@@ -143,17 +144,18 @@ def code_safely(answers: Iterable[Answer]) -> None:
         logger.exception("Theme coding failed; the answers are saved uncoded")
 
 
-def recode(answers: QuerySet[Answer], progress=None) -> int:
+def recode(answers: QuerySet[Answer], progress=None, workers: int | None = None) -> int:
     """Code many answers again in batches, e.g. after a new model."""
     done = 0
     ids = list(codable(answers).order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        batch = Answer.objects.filter(pk__in=ids[start : start + BATCH]).select_related(
-            "question", "interview"
-        )
-        done += code_answers(list(batch))
-        if progress:
-            progress(done, len(ids))
+    with bulk_analyzer(analyzer(), len(ids), workers) as engine:
+        for start in range(0, len(ids), BATCH):
+            batch = Answer.objects.filter(pk__in=ids[start : start + BATCH]).select_related(
+                "question", "interview"
+            )
+            done += code_answers(list(batch), engine)
+            if progress:
+                progress(done, len(ids))
     return done
 
 

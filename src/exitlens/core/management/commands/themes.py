@@ -11,16 +11,21 @@ from exitlens.analysis.evaluation import Evaluation, signed
 from exitlens.analysis.language import check_language
 from exitlens.analysis.model import parse_labels
 from exitlens.analysis.records import InputError, read_records
+from exitlens.analysis.workers import PARALLEL_FROM, bulk_analyzer
 from exitlens.core.models import Answer
 from exitlens.core.services import coding
 
+WORKERS_HELP = (
+    f"Processes that code in parallel (default: one per core, from {PARALLEL_FROM:,} answers)"
+)
 PROGRESS_FROM = 200  # rows: shorter inputs finish before a bar is worth drawing
 
 
 class Progress:
     """A one-line progress bar on a terminal; silent when output is redirected."""
 
-    def __init__(self, total: int, stream=sys.stderr):
+    def __init__(self, total: int, stream=None):
+        stream = stream or sys.stderr  # looked up now: tests and callers may have replaced it
         self.total = total
         self.stream = stream
         self.enabled = total >= PROGRESS_FROM and stream.isatty()
@@ -48,6 +53,7 @@ class Command(BaseCommand):
         tag.add_argument("--language", default="auto", help="auto, nl, en, es or de")
         tag.add_argument("--question", default="general", choices=QUESTIONS)
         tag.add_argument("--output", type=Path, help="JSONL file to write (default: stdout)")
+        tag.add_argument("--workers", type=int, help=WORKERS_HELP)
         tag.add_argument(
             "--on-error",
             choices=["skip", "reject"],
@@ -61,13 +67,16 @@ class Command(BaseCommand):
         evaluate.add_argument("--text-column", default="text")
         evaluate.add_argument("--labels-column", default="labels")
         evaluate.add_argument("--question", default="general", choices=QUESTIONS)
-        commands.add_parser("recode", help="Code every stored answer again.")
+        recode = commands.add_parser("recode", help="Code every stored answer again.")
+        recode.add_argument("--workers", type=int, help=WORKERS_HELP)
         commands.add_parser("learn", help="Improve the model from the answers HR reviewed.")
 
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"_{action}")(**options)
 
-    def _tag(self, input, text_column, id_column, language, question, output, on_error, **_):
+    def _tag(
+        self, input, text_column, id_column, language, question, output, on_error, workers=None, **_
+    ):
         # call_command() passes options without argparse's type conversion.
         input, output = Path(input), Path(output) if output else None
         try:
@@ -79,18 +88,19 @@ class Command(BaseCommand):
             self.stderr.write(f"{input}: {problem}")
         if result.problems and on_error == "reject":
             raise CommandError(f"{len(result.problems)} malformed rows: nothing written")
-        engine = coding.analyzer()
+        _check_workers(workers)
         forced = None if language == "auto" else language
         progress = Progress(len(result.records))
         lines = []
-        for start in range(0, len(result.records), coding.BATCH):
-            batch = result.records[start : start + coding.BATCH]
-            codings = engine.code_many(
-                [r.text for r in batch], [forced] * len(batch), [question] * len(batch)
-            )
-            for record, result_coding in zip(batch, codings, strict=True):
-                lines.append(json.dumps({"id": record.id, **result_coding.as_dict()}))
-            progress(start + len(batch))
+        with bulk_analyzer(coding.analyzer(), len(result.records), workers) as engine:
+            for start in range(0, len(result.records), coding.BATCH):
+                batch = result.records[start : start + coding.BATCH]
+                codings = engine.code_many(
+                    [r.text for r in batch], [forced] * len(batch), [question] * len(batch)
+                )
+                for record, result_coding in zip(batch, codings, strict=True):
+                    lines.append(json.dumps({"id": record.id, **result_coding.as_dict()}))
+                progress(start + len(batch))
         text = "".join(line + "\n" for line in lines)
         if output:
             output.write_text(text, encoding="utf-8")
@@ -118,10 +128,11 @@ class Command(BaseCommand):
             evaluation.add(rows[record.line], signed(found.themes))
         self.stdout.write(evaluation.table())
 
-    def _recode(self, **_):
+    def _recode(self, workers=None, **_):
+        _check_workers(workers)
         answers = Answer.objects.all()
         progress = Progress(coding.codable(answers).count())
-        done = coding.recode(answers, progress=progress)
+        done = coding.recode(answers, progress=progress, workers=workers)
         self.stdout.write(f"Coded {done:,} answers.")
 
     def _learn(self, **_):
@@ -130,6 +141,11 @@ class Command(BaseCommand):
             f"Learned from {learned:,} reviewed texts; the new model codes from now on. "
             "Run `exitlens themes recode` to code stored answers with it."
         )
+
+
+def _check_workers(workers: int | None) -> None:
+    if workers is not None and not 1 <= workers <= 64:
+        raise CommandError(f"--workers must be between 1 and 64, not {workers}")
 
 
 def _labels(path: Path, column: str) -> dict[int, dict[str, str]]:
