@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "exitlens.core",
     "exitlens.staff",
     "exitlens.leaver",
+    "exitlens.insights",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,9 @@ EXITLENS_HR_CONTACT = env_str("HR_CONTACT", "")
 EXITLENS_INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 30, minimum=1)
 EXITLENS_REMINDER_AFTER_DAYS = env_int("REMINDER_AFTER_DAYS", 5, minimum=1)
 EXITLENS_MAX_REMINDERS = env_int("MAX_REMINDERS", 2, minimum=0)
+# Confidentiality of the insights: no figure on fewer leavers, no quotes from fewer.
+EXITLENS_MIN_GROUP_SIZE = env_int("MIN_GROUP_SIZE", 5, minimum=2)
+EXITLENS_MIN_QUOTE_GROUP_SIZE = env_int("MIN_QUOTE_GROUP_SIZE", 10, minimum=2)
 EXITLENS_DEFAULT_CONFIDENTIALITY = env_choice(
     "DEFAULT_CONFIDENTIALITY", "confidential", ["named", "confidential", "anonymous"]
 )

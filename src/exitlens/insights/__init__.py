@@ -1,0 +1,1 @@
+"""Insights: what leavers say, aggregated, for HR and management."""

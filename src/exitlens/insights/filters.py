@@ -1,0 +1,221 @@
+"""The filters of the insights: which departures and which completed interviews a view counts.
+
+Every filter lives in the URL, so a view can be bookmarked and shared. Anonymous interviews keep
+only their department, tenure band and quarter of leaving: a filter on anything else (manager,
+job title, location, type of departure, regrettable) leaves them out, and the page says so.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from exitlens import segments
+from exitlens.core.models import Department, Departure, Interview, Manager
+
+GRANULARITIES = (("quarter", _("Quarter")), ("month", _("Month")))
+DIMENSIONS = (
+    ("department", _("Department")),
+    ("tenure_band", _("Tenure")),
+    ("departure_type", _("Type of departure")),
+    ("location", _("Location")),
+    ("job_title", _("Job title")),
+    ("manager", _("Manager")),
+)
+REGRETTABLE_CHOICES = (("", _("All")), ("yes", _("Regrettable")), ("no", _("Not regrettable")))
+LONGEST_PERIOD_DAYS = 366 * 20
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The current month and the eleven before it."""
+    months_back = today.year * 12 + today.month - 1 - 11
+    return date(months_back // 12, months_back % 12 + 1, 1), today
+
+
+class InsightFilterForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False)
+    end = forms.DateField(label=_("To"), required=False)
+    department = forms.ModelChoiceField(
+        Department.objects.all(), label=_("Department"), required=False
+    )
+    manager = forms.ModelChoiceField(Manager.objects.all(), label=_("Manager"), required=False)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
+    location = forms.CharField(label=_("Location"), required=False, max_length=200)
+    tenure_band = forms.ChoiceField(
+        label=_("Tenure"),
+        required=False,
+        choices=[("", _("All")), *((band, band) for band in segments.TENURE_BANDS)],
+    )
+    departure_type = forms.ChoiceField(
+        label=_("Type of departure"),
+        required=False,
+        choices=[("", _("All")), *Departure.Type.choices],
+    )
+    regrettable = forms.ChoiceField(
+        label=_("Regrettable"), required=False, choices=REGRETTABLE_CHOICES
+    )
+    granularity = forms.ChoiceField(label=_("Trend per"), required=False, choices=GRANULARITIES)
+    by = forms.ChoiceField(label=_("Break down by"), required=False, choices=DIMENSIONS)
+
+    def clean_job_title(self) -> str:
+        return self._existing("job_title", _("No departure has the job title “%(value)s”."))
+
+    def clean_location(self) -> str:
+        return self._existing("location", _("No departure has the location “%(value)s”."))
+
+    def _existing(self, name: str, message) -> str:
+        value = self.cleaned_data.get(name, "").strip()
+        if value and not Departure.objects.filter(**{name: value}).exists():
+            raise forms.ValidationError(message, params={"value": value})
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                self.add_error("end", _("The end of the period lies before its start."))
+            elif (end - start).days > LONGEST_PERIOD_DAYS:
+                self.add_error("start", _("Choose a period of at most twenty years."))
+        return cleaned
+
+    def filters(self, today: date | None = None) -> "Filters":
+        """The filters of a valid form, defaults filled in."""
+        data = self.cleaned_data
+        default_start, default_end = default_period(today or timezone.localdate())
+        return Filters(
+            start=data.get("start") or default_start,
+            end=data.get("end") or default_end,
+            department=data.get("department"),
+            manager=data.get("manager"),
+            job_title=data.get("job_title") or "",
+            location=data.get("location") or "",
+            tenure_band=data.get("tenure_band") or "",
+            departure_type=data.get("departure_type") or "",
+            regrettable={"yes": True, "no": False}.get(data.get("regrettable") or ""),
+            granularity=data.get("granularity") or "quarter",
+            by=data.get("by") or "department",
+        )
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: date
+    end: date
+    department: Department | None = None
+    manager: Manager | None = None
+    job_title: str = ""
+    location: str = ""
+    tenure_band: str = ""
+    departure_type: str = ""
+    regrettable: bool | None = None
+    granularity: str = "quarter"
+    by: str = "department"
+    _departments: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def department_ids(self) -> list[int] | None:
+        """The chosen department and every department below it."""
+        if self.department is None:
+            return None
+        children: dict[int | None, list[int]] = {}
+        for pk, parent in Department.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent, []).append(pk)
+        found, todo = [], [self.department.pk]
+        while todo:
+            pk = todo.pop()
+            found.append(pk)
+            todo.extend(children.get(pk, []))
+        return found
+
+    @property
+    def excludes_anonymous(self) -> bool:
+        """A filter on something an anonymous interview no longer carries."""
+        return bool(
+            self.manager
+            or self.job_title
+            or self.location
+            or self.departure_type
+            or self.regrettable is not None
+        )
+
+    def departures(self) -> QuerySet[Departure]:
+        departures = Departure.objects.filter(leave_date__range=(self.start, self.end))
+        ids = self.department_ids
+        if ids is not None:
+            departures = departures.filter(department_id__in=ids)
+        if self.manager:
+            departures = departures.filter(manager=self.manager)
+        if self.job_title:
+            departures = departures.filter(job_title=self.job_title)
+        if self.location:
+            departures = departures.filter(location=self.location)
+        if self.departure_type:
+            departures = departures.filter(departure_type=self.departure_type)
+        if self.regrettable is not None:
+            departures = departures.filter(regrettable=self.regrettable)
+        if self.tenure_band:
+            departures = departures.annotate(band=tenure_band_expression()).filter(
+                band=self.tenure_band
+            )
+        return departures
+
+    def interviews(self) -> QuerySet[Interview]:
+        """Completed interviews: named and confidential ones through their departure,
+        anonymous ones through what they kept (quarter of leaving overlapping the period)."""
+        completed = Interview.objects.filter(status=Interview.Status.COMPLETED)
+        linked = Q(departure__in=self.departures())
+        if self.excludes_anonymous:
+            return completed.filter(linked)
+        anonymous = Q(departure__isnull=True, leave_quarter__in=self.quarters())
+        ids = self.department_ids
+        if ids is not None:
+            anonymous &= Q(department_id__in=ids)
+        if self.tenure_band:
+            anonymous &= Q(tenure_band=self.tenure_band)
+        return completed.filter(linked | anonymous)
+
+    def quarters(self) -> list[str]:
+        found, day = [], date(self.start.year, (self.start.month - 1) // 3 * 3 + 1, 1)
+        while day <= self.end:
+            found.append(segments.quarter(day))
+            day = date(day.year + (day.month + 2) // 12, (day.month + 2) % 12 + 1, 1)
+        return found
+
+    def query(self, **changes) -> str:
+        """The URL query of these filters (with `changes`), for links and bookmarks."""
+        values = {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "department": self.department.pk if self.department else "",
+            "manager": self.manager.pk if self.manager else "",
+            "job_title": self.job_title,
+            "location": self.location,
+            "tenure_band": self.tenure_band,
+            "departure_type": self.departure_type,
+            "regrettable": {True: "yes", False: "no"}.get(self.regrettable, ""),
+            "granularity": self.granularity,
+            "by": self.by,
+        } | changes
+        return urlencode({key: value for key, value in values.items() if value != ""})
+
+
+def tenure_band_expression() -> Case:
+    """A departure's tenure band (see segments.tenure_band) computed by the database."""
+
+    def hired_after(years: float) -> Q:
+        return Q(hire_date__gt=F("leave_date") - timedelta(days=365.25 * years))
+
+    return Case(
+        When(hire_date__isnull=True, then=Value(segments.UNKNOWN)),
+        When(hired_after(1), then=Value("<1")),
+        When(hired_after(2), then=Value("1-2")),
+        When(hired_after(5), then=Value("2-5")),
+        When(hired_after(10), then=Value("5-10")),
+        default=Value("10+"),
+        output_field=CharField(),
+    )

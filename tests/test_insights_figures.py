@@ -1,0 +1,236 @@
+"""Every dashboard figure on the hand-built organisation of tests/insights_data.py, against
+values worked out by hand from its table."""
+
+from datetime import date
+
+import pytest
+
+from exitlens.core.models import Department, Departure
+from exitlens.insights.figures import compute
+from exitlens.insights.filters import Filters
+from tests import insights_data
+
+YEAR = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+
+
+@pytest.fixture
+def people(db):
+    return insights_data.build()
+
+
+def insights(**filters):
+    return compute(Filters(**(YEAR | filters)))
+
+
+def test_headline_figures(people):
+    headline = insights().headline
+
+    assert headline.departures == 12  # 7 Sales, 4 Warehouse, 1 Operations
+    assert (headline.voluntary.count, headline.voluntary.total) == (11, 12)  # o1 was dismissed
+    assert (headline.regrettable.count, headline.regrettable.total) == (2, 12)  # s3, s4
+    assert headline.invited == 10  # all but s6 and o1
+    # s7's interview is anonymous: it counts through the departure's anonymous-response mark.
+    assert (headline.responded.count, headline.responded.total) == (10, 10)
+    assert headline.leavers == 11
+    # (2 + 3 + 4 + 2 + 1 + 5 + 3 + 4 * 3) / 11
+    assert headline.expectations_met == pytest.approx(32 / 11)
+    assert headline.expectations_scale == (1, 5)
+    # 9, 10 promote; 6, 3, 0 and the four 5s detract: (2 - 7) / 11
+    assert headline.recommend_score == pytest.approx(-500 / 11)
+    assert (headline.retained.count, headline.retained.total) == (1, 11)  # s5
+
+
+def test_the_interval_of_a_share_is_wilsons(people):
+    voluntary = insights().headline.voluntary
+
+    # Wilson 95% for 11 of 12, worked out by hand: centre 0.8512, half-width 0.1869.
+    assert voluntary.low == pytest.approx(0.6461, abs=1e-3)
+    assert voluntary.high == pytest.approx(0.9851, abs=1e-3)
+
+
+def test_why_people_leave_joins_main_contributing_and_coded_reasons(people):
+    reasons = {row.theme: row for row in insights().reasons}
+
+    assert [row.theme for row in insights().reasons] == [
+        "workload",  # s7, w1-w4
+        "pay",  # main s1-s3, coded in s4's answer
+        "career",  # main s4-s6
+        "manager",  # contributing s1, s2 and s2's answer: one leaver once
+        "learning",  # contributing s4
+    ]
+    assert reasons["workload"].leavers == 5
+    assert reasons["pay"].leavers == 4
+    assert reasons["pay"].sources == {"main": 3, "text": 1}
+    assert reasons["manager"].leavers == 2
+    assert reasons["manager"].sources == {"contributing": 2, "text": 1}
+    assert reasons["pay"].share.total == 11
+    assert reasons["pay"].regrettable == 2  # s3, s4
+    assert reasons["career"].regrettable == 1  # s4
+    # s3 called the culture a strength in the reason answer: not a reason to leave.
+    assert "culture" not in reasons
+
+
+def test_the_expectation_gap_and_what_attracted(people):
+    result = insights()
+
+    assert {row.theme: row.leavers for row in result.attraction} == {"pay": 1, "career": 2}
+    # s1 came for the pay and left for it; s4 came for a career and left for lack of one.
+    assert {row.theme: row.leavers for row in result.gap} == {"pay": 1, "career": 1}
+
+
+def test_a_group_of_four_is_hidden_and_a_group_of_five_shown(people):
+    operations = Department.objects.get(name="Operations")
+
+    result = insights(department=operations)  # Warehouse counts as part of Operations
+
+    assert result.headline.departures == 5  # w1-w4 and o1: five departures are shown
+    assert result.headline.leavers is None  # four interviews are not
+    assert result.headline.expectations_met is None
+    assert result.headline.recommend_score is None
+    assert result.headline.retained is None
+    assert result.reasons == [] and result.breakdown is None and result.quotes == {}
+
+    fifth = Departure.objects.get(full_name="Person w1")
+    fifth.pk = None
+    fifth.full_name = "Person w5"
+    fifth.code = __import__("uuid").uuid4()
+    fifth.save()
+    _copy_interview(people["w1"], fifth)
+
+    result = insights(department=operations)
+
+    assert result.headline.leavers == 5
+    assert result.headline.expectations_met == 3
+    assert [(row.theme, row.leavers) for row in result.reasons] == [("workload", 5)]
+
+
+def _copy_interview(source: Departure, target: Departure) -> None:
+    from exitlens.core.models import Answer, AnswerChoice
+
+    interview = source.interview
+    answers = list(interview.answers.prefetch_related("choices"))
+    interview.pk, interview.departure = None, target
+    interview.save()
+    for answer in answers:
+        choices = list(answer.choices.all())
+        answer.pk, answer.interview = None, interview
+        answer.save()
+        for choice in choices:
+            AnswerChoice.objects.create(answer=answer, value=choice.value)
+    assert Answer.objects.filter(interview=interview).count() == len(answers)
+
+
+def test_small_segments_fold_into_other_and_then_hide(people):
+    breakdown = insights().breakdown
+
+    sales = Department.objects.get(name="Sales")
+    # Operations has four leavers: too few alone, and too few as "other".
+    assert [(segment.key, segment.leavers) for segment in breakdown.segments] == [
+        (str(sales.pk), 7)
+    ]
+    assert breakdown.hidden == 4
+
+
+def test_segments_that_differ_by_more_than_chance_are_marked(people):
+    breakdown = insights(by="location").breakdown
+
+    segments = {segment.key: segment for segment in breakdown.segments}
+    # Tilburg (w1-w4) is below the threshold, Utrecht (s1-s6) shown; anonymous s7 carries no
+    # location and is, with Tilburg, "other": 5 leavers.
+    assert {key: segment.leavers for key, segment in segments.items()} == {
+        "Utrecht": 6,
+        "other": 5,
+    }
+    # Workload: 0 of 6 in Utrecht against 5 of 5 elsewhere; Fisher's exact p = 0.0022.
+    assert segments["Utrecht"].differs == {"workload": "lower"}
+    assert segments["other"].differs == {"workload": "higher"}
+    assert segments["Utrecht"].themes["pay"] == 4
+
+
+def test_trends_per_quarter_hide_small_periods(people):
+    result = insights()
+
+    assert result.periods == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    assert result.departures_trend == [
+        ("2026-Q1", None),
+        ("2026-Q2", 7),
+        ("2026-Q3", 5),
+        ("2026-Q4", None),
+    ]
+    voluntary = dict(result.voluntary_trend.points)
+    assert (voluntary["2026-Q2"].count, voluntary["2026-Q2"].total) == (7, 7)
+    assert (voluntary["2026-Q3"].count, voluntary["2026-Q3"].total) == (4, 5)
+    assert voluntary["2026-Q1"] is None
+    trends = {series.name: dict(series.points) for series in result.theme_trends}
+    assert list(trends) == ["workload", "pay", "career"]
+    assert (trends["pay"]["2026-Q2"].count, trends["pay"]["2026-Q2"].total) == (4, 7)
+    assert (trends["workload"]["2026-Q2"].count, trends["workload"]["2026-Q2"].total) == (1, 7)
+    assert trends["workload"]["2026-Q3"] is None  # four leavers
+
+
+def test_trends_per_month(people):
+    result = insights(granularity="month", start=date(2026, 5, 1), end=date(2026, 8, 31))
+
+    assert result.periods == ["2026-05", "2026-06", "2026-07", "2026-08"]
+    assert result.departures_trend == [
+        ("2026-05", None),  # s1-s4
+        ("2026-06", None),  # s5-s7
+        ("2026-07", None),
+        ("2026-08", 5),
+    ]
+
+
+def test_quotes_come_only_from_confidential_answers_in_large_enough_groups(people, settings):
+    result = insights()
+
+    # Named interviews (w1-w4, s6) are never quoted, nor is s4's flagged disclosure.
+    assert {theme: [q.text for q in quotes] for theme, quotes in result.quotes.items()} == {
+        "pay": [insights_data.QUOTE_PAY],
+        "manager": [insights_data.QUOTE_MANAGER],
+    }
+
+    settings.EXITLENS_MIN_QUOTE_GROUP_SIZE = 12  # eleven leavers in view
+    assert insights().quotes == {}
+
+
+def test_a_filter_on_what_anonymous_interviews_lost_leaves_them_out(people):
+    result = insights(departure_type=Departure.Type.RESIGNATION)
+
+    assert result.headline.leavers == 10  # s1-s6 and w1-w4, without anonymous s7
+    assert result.anonymous_left_out == 1
+    assert insights().anonymous_left_out == 0
+
+
+def test_tenure_band_filter_is_computed_like_the_interviews(people):
+    result = insights(tenure_band="2-5")
+
+    assert result.headline.departures == 7  # Sales
+    assert result.headline.leavers == 7  # s7's anonymous interview kept its band
+    assert insights(tenure_band="<1").headline.departures is None  # Warehouse: four
+
+
+def test_a_filter_that_leaves_nothing_gives_empty_figures(people):
+    result = insights(start=date(2020, 1, 1), end=date(2020, 12, 31))
+
+    assert result.headline.departures is None
+    assert result.suppressed
+    assert result.reasons == []
+    assert all(value is None for _, value in result.departures_trend)
+
+
+def test_reviewed_tags_replace_the_models(people):
+    from django.utils import timezone
+
+    from exitlens.core.models import Answer, AnswerTheme
+
+    answer = Answer.objects.get(interview__departure=people["s4"], question__key="reason")
+    answer.reviewed_at = timezone.now()
+    answer.save()
+    AnswerTheme.objects.create(
+        answer=answer, theme="recognition", polarity="negative", source="human"
+    )
+
+    reasons = {row.theme: row.leavers for row in insights().reasons}
+
+    assert reasons["pay"] == 3  # the model's pay tag no longer counts
+    assert reasons["recognition"] == 1
