@@ -9,6 +9,8 @@ from tests.conftest import login
 
 OPEN_TO_EVERY_USER = {"login", "logout", "home", "account"}
 ADMIN_ONLY = {"audit_log", "user_list", "user_create", "user_edit"}
+# Aggregated and above the threshold: management (viewers) may see these.
+OPEN_TO_VIEWERS = {"insights", "insights_report", "insights_report_pdf", "insights_export"}
 
 
 def _staff_url_names() -> list[str]:
@@ -37,6 +39,8 @@ def url_for(departure, hr, admin):
         "interview_id": anonymous.pk,
         "username": hr.username,
         "answer_id": anonymous.answers.first().pk,
+        "format": "csv",
+        "dataset": "answers",
     }
 
     def build(name: str) -> str:
@@ -60,11 +64,17 @@ def test_a_visitor_is_sent_to_log_in(client, url_for, name):
     assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", STAFF_URLS)
+@pytest.mark.parametrize("name", sorted(set(STAFF_URLS) - OPEN_TO_VIEWERS))
 def test_a_viewer_gets_not_found_on_every_staff_page(client, viewer, url_for, name):
     login(client, viewer)
     assert client.get(url_for(name)).status_code == 404
     assert client.post(url_for(name)).status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(OPEN_TO_VIEWERS))
+def test_a_viewer_sees_the_insights(client, viewer, url_for, name):
+    login(client, viewer)
+    assert client.get(url_for(name)).status_code == 200
 
 
 @pytest.mark.parametrize("name", sorted(ADMIN_ONLY))

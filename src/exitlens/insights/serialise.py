@@ -1,0 +1,445 @@
+"""The insights as data: a JSON-ready dict, named tables, and those tables as CSV or XLSX.
+
+Every figure here is one the dashboard shows, so the confidentiality threshold already holds:
+a figure on too few people is None in the dict and an empty cell in the tables.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from exitlens.insights.figures import Breakdown, Insights, Share, ThemeRow, TrendSeries
+from exitlens.insights.labels import (
+    describe,
+    dimension_label,
+    retention_measure,
+    segment_labels,
+    theme_label,
+)
+
+Table = tuple[str, list[str], Iterable[Iterable]]
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAME_LENGTH = 31
+SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+DECIMALS = 4
+
+THEME_SECTIONS = ("reasons", "retention", "attraction", "liked_most", "liked_least", "gap")
+
+
+def methods_note(insights: Insights) -> str:
+    return _(
+        "Shares carry a 95%% Wilson score interval. A segment differs from the rest of the "
+        "organisation when Fisher's exact test (two-sided) finds it so after the "
+        "Benjamini–Hochberg correction across segments. A figure on fewer than %(min_group)s "
+        "people is hidden (null or an empty cell); quotes appear only when at least "
+        "%(min_quote_group)s leavers are in view."
+    ) % {"min_group": insights.min_group, "min_quote_group": insights.min_quote_group}
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
+
+
+def _share(share: Share | None) -> dict | None:
+    if share is None:
+        return None
+    return {
+        "count": share.count,
+        "total": share.total,
+        "share": _number(share.value),
+        "low": _number(share.low),
+        "high": _number(share.high),
+    }
+
+
+def _theme_label(theme: str) -> str:
+    try:
+        return theme_label(theme)
+    except KeyError:
+        return theme
+
+
+def _retention_measure(theme: str) -> str:
+    try:
+        return retention_measure(theme)
+    except KeyError:
+        return ""
+
+
+def _theme_row(row: ThemeRow) -> dict:
+    return {
+        "theme": row.theme,
+        "label": _theme_label(row.theme),
+        "leavers": row.leavers,
+        "share": _share(row.share),
+        "negative": row.negative,
+        "positive": row.positive,
+        "sources": dict(row.sources),
+        "regrettable": row.regrettable,
+        "retention_measure": _retention_measure(row.theme),
+    }
+
+
+def _breakdown(breakdown: Breakdown | None) -> dict | None:
+    if breakdown is None:
+        return None
+    names = segment_labels(breakdown.dimension, [segment.key for segment in breakdown.segments])
+    return {
+        "dimension": breakdown.dimension,
+        "label": dimension_label(breakdown.dimension),
+        "segments": [
+            {
+                "key": segment.key,
+                "label": names[segment.key],
+                "leavers": segment.leavers,
+                "themes": dict(segment.themes),
+                "differs": dict(segment.differs),
+            }
+            for segment in breakdown.segments
+        ],
+        "hidden": breakdown.hidden,
+    }
+
+
+def _trend(series: TrendSeries) -> list[dict]:
+    return [{"period": period, "share": _share(share)} for period, share in series.points]
+
+
+def as_dict(insights: Insights) -> dict:
+    """Every figure of the dashboard, JSON-ready (only str, int, float, None, lists, dicts)."""
+    filters, headline = insights.filters, insights.headline
+    found = {
+        "filters": {
+            "description": [{"label": label, "value": value} for label, value in describe(filters)],
+            "query": filters.query(),
+            "start": filters.start.isoformat(),
+            "end": filters.end.isoformat(),
+            "granularity": filters.granularity,
+            "by": filters.by,
+        },
+        "thresholds": {
+            "min_group": insights.min_group,
+            "min_quote_group": insights.min_quote_group,
+        },
+        "headline": {
+            "departures": headline.departures,
+            "voluntary": _share(headline.voluntary),
+            "regrettable": _share(headline.regrettable),
+            "invited": headline.invited,
+            "responded": _share(headline.responded),
+            "leavers": headline.leavers,
+            "expectations_met": _number(headline.expectations_met),
+            "expectations_scale": (
+                list(headline.expectations_scale) if headline.expectations_scale else None
+            ),
+            "recommend_score": _number(headline.recommend_score),
+            "recommend_answers": headline.recommend_answers,
+            "retained": _share(headline.retained),
+        },
+    }
+    for section in THEME_SECTIONS:
+        found[section] = [_theme_row(row) for row in getattr(insights, section)]
+    return found | {
+        "breakdown": _breakdown(insights.breakdown),
+        "periods": list(insights.periods),
+        "departures_trend": [
+            {"period": period, "departures": count} for period, count in insights.departures_trend
+        ],
+        "voluntary_trend": _trend(insights.voluntary_trend),
+        "theme_trends": [
+            {"theme": series.name, "label": _theme_label(series.name), "points": _trend(series)}
+            for series in insights.theme_trends
+        ],
+        "quotes": {
+            theme: [quote.text for quote in quotes] for theme, quotes in insights.quotes.items()
+        },
+        "anonymous_left_out": insights.anonymous_left_out,
+        "methods": methods_note(insights),
+    }
+
+
+# Tables: the same content, one table per section of the dashboard.
+
+
+def _share_cells(share: Share | None) -> list:
+    if share is None:
+        return [None] * 5
+    return [_number(share.value), share.count, share.total, _number(share.low), _number(share.high)]
+
+
+def _share_header() -> list[str]:
+    return [_("Share"), _("Count"), _("Out of"), _("Low (95%)"), _("High (95%)")]
+
+
+def _section_titles() -> dict[str, str]:
+    return {
+        "reasons": _("Why people leave"),
+        "retention": _("What would have kept them"),
+        "attraction": _("What attracted them"),
+        "liked_most": _("What they liked most"),
+        "liked_least": _("What they liked least"),
+        "gap": _("Expectation gap"),
+    }
+
+
+def _filters_table(insights: Insights) -> Table:
+    rows = [[label, value] for label, value in describe(insights.filters)]
+    rows.append([_("Query"), insights.filters.query()])
+    return _("Filters"), [_("Filter"), _("Value")], rows
+
+
+def _headline_table(insights: Insights) -> Table:
+    headline = insights.headline
+    scale = headline.expectations_scale
+    rows = [
+        [_("Departures"), headline.departures, None, None, None, None],
+        [_("Voluntary"), *_share_cells(headline.voluntary)],
+        [_("Regrettable"), *_share_cells(headline.regrettable)],
+        [_("Invited"), headline.invited, None, None, None, None],
+        [_("Responded"), *_share_cells(headline.responded)],
+        [_("Leavers interviewed"), headline.leavers, None, None, None, None],
+        [
+            _("Expectations met (%(low)s–%(high)s)") % {"low": scale[0], "high": scale[1]}
+            if scale
+            else _("Expectations met"),
+            _number(headline.expectations_met),
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            _("Would recommend (eNPS)"),
+            _number(headline.recommend_score),
+            None,
+            headline.recommend_answers,
+            None,
+            None,
+        ],
+        [_("Retained"), *_share_cells(headline.retained)],
+    ]
+    return _("Headline"), [_("Figure"), *_share_header()], rows
+
+
+def _theme_table(title: str, rows: list[ThemeRow]) -> Table:
+    header = [
+        _("Theme"),
+        _("Label"),
+        _("Leavers"),
+        *_share_header(),
+        _("Problem"),
+        _("Strength"),
+        _("Main reason"),
+        _("Contributing reason"),
+        _("In their own words"),
+        _("Regrettable"),
+        _("Retention measure"),
+    ]
+    body = [
+        [
+            row.theme,
+            _theme_label(row.theme),
+            row.leavers,
+            *_share_cells(row.share),
+            row.negative,
+            row.positive,
+            row.sources.get("main", 0),
+            row.sources.get("contributing", 0),
+            row.sources.get("text", 0),
+            row.regrettable,
+            _retention_measure(row.theme),
+        ]
+        for row in rows
+    ]
+    return title, header, body
+
+
+def _breakdown_table(insights: Insights) -> Table:
+    header = [
+        _("Segment"),
+        _("Name"),
+        _("Leavers"),
+        _("Theme"),
+        _("Label"),
+        _("Leavers raising it"),
+        _("Compared with the rest"),
+    ]
+    rows = []
+    breakdown = insights.breakdown
+    if breakdown is not None:
+        names = segment_labels(breakdown.dimension, [s.key for s in breakdown.segments])
+        directions = {"higher": _("higher"), "lower": _("lower")}
+        for segment in breakdown.segments:
+            for theme, count in sorted(
+                segment.themes.items(), key=lambda item: (-item[1], item[0])
+            ):
+                direction = segment.differs.get(theme, "")
+                rows.append(
+                    [
+                        segment.key,
+                        names[segment.key],
+                        segment.leavers,
+                        theme,
+                        _theme_label(theme),
+                        count,
+                        directions.get(direction, direction),
+                    ]
+                )
+    title = _("Breakdown by %(dimension)s") % {
+        "dimension": dimension_label(breakdown.dimension if breakdown else insights.filters.by)
+    }
+    return title, header, rows
+
+
+def _departures_trend_table(insights: Insights) -> Table:
+    voluntary = dict(insights.voluntary_trend.points)
+    rows = [
+        [period, count, *_share_cells(voluntary.get(period))]
+        for period, count in insights.departures_trend
+    ]
+    header = [
+        _("Period"),
+        _("Departures"),
+        *(f"{_('Voluntary')}: {name}" for name in _share_header()),
+    ]
+    return _("Departures over time"), header, rows
+
+
+def _theme_trends_table(insights: Insights) -> Table:
+    rows = [
+        [period, series.name, _theme_label(series.name), *_share_cells(share)]
+        for series in insights.theme_trends
+        for period, share in series.points
+    ]
+    header = [_("Period"), _("Theme"), _("Label"), *_share_header()]
+    return _("Reasons over time"), header, rows
+
+
+def _quotes_table(insights: Insights) -> Table:
+    rows = [
+        [theme, _theme_label(theme), quote.text]
+        for theme, quotes in insights.quotes.items()
+        for quote in quotes
+    ]
+    return _("Quotes"), [_("Theme"), _("Label"), _("Quote")], rows
+
+
+def _methods_table(insights: Insights) -> Table:
+    hidden = insights.breakdown.hidden if insights.breakdown else 0
+    rows = [
+        [_("Smallest group shown"), insights.min_group],
+        [_("Smallest group quoted"), insights.min_quote_group],
+        [_("Anonymous interviews left out by the filters"), insights.anonymous_left_out],
+        [_("Leavers in segments too small to show"), hidden],
+        [_("Methods"), methods_note(insights)],
+    ]
+    return _("Methods"), [_("Item"), _("Value")], rows
+
+
+def tables(insights: Insights) -> list[Table]:
+    """(name, header, rows) per section of the dashboard, for CSV and XLSX."""
+    titles = _section_titles()
+    return [
+        _filters_table(insights),
+        _headline_table(insights),
+        *(_theme_table(titles[name], getattr(insights, name)) for name in THEME_SECTIONS),
+        _breakdown_table(insights),
+        _departures_trend_table(insights),
+        _theme_trends_table(insights),
+        _quotes_table(insights),
+        _methods_table(insights),
+    ]
+
+
+# Files. A spreadsheet runs a cell that starts like a formula: such text gets an apostrophe.
+
+
+def safe_text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _csv_cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return safe_text(value)
+    return value
+
+
+class _Line:
+    """A file-like target for csv.writer that hands back what was written."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
+    """One table as CSV lines, for streaming; no byte order mark."""
+    writer = csv.writer(_Line())
+    yield writer.writerow([_csv_cell(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([_csv_cell(cell) for cell in row])
+
+
+def to_csv(tables: list[Table]) -> str:
+    """All tables in one CSV text: a "# name" line before each, a blank line between them.
+    It starts with a byte order mark, so Excel reads it as UTF-8."""
+    out = io.StringIO()
+    out.write(BOM)
+    for number, (name, header, rows) in enumerate(tables):
+        if number:
+            out.write("\r\n")
+        out.write(f"# {name}\r\n")
+        out.writelines(csv_lines(header, rows))
+    return out.getvalue()
+
+
+def _xlsx_cell(value) -> object:
+    if value is None or isinstance(value, (int, float, date)):
+        return value
+    return safe_text(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    base = name.translate(SHEET_NAME_FORBIDDEN).strip().strip("'")[:SHEET_NAME_LENGTH] or "Sheet"
+    candidate, number = base, 1
+    while candidate.lower() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    """One sheet per table with a bold header row. Rows may be a stream: written as they come."""
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    for name, header, rows in tables:
+        sheet = workbook.create_sheet(_sheet_name(name, taken))
+        header_cells = []
+        for title in header:
+            cell = WriteOnlyCell(sheet, value=_xlsx_cell(title))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        sheet.freeze_panes = "A2"
+        for row in rows:
+            sheet.append([_xlsx_cell(value) for value in row])
+    if not tables:
+        workbook.create_sheet("Sheet")
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from exitlens.insights.views import dashboard, exports, report
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="insights"),
+    path("report/", report.report, name="insights_report"),
+    path("report.pdf", report.report_pdf, name="insights_report_pdf"),
+    path("export.<str:format>", exports.insights_export, name="insights_export"),
+    path("data/<str:dataset>.<str:format>", exports.data_export, name="insights_data_export"),
+]
