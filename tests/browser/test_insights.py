@@ -30,9 +30,7 @@ def _download(page, selector):
     return download.suggested_filename, download.path().read_bytes()
 
 
-def test_hr_filters_the_dashboard_and_downloads_everything(
-    browser, live_server, world, screenshot
-):
+def test_hr_filters_the_dashboard_and_downloads_everything(browser, live_server, world, screenshot):
     _, hr, _ = world
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     _log_in(page, live_server, hr)

@@ -37,6 +37,7 @@ from exitlens.taxonomy import get_theme
 CHART_BARS = 10  # the longest bar charts; the tables under them list every row
 DETAILED_PRIORITIES = 5  # the report describes these in full, the others in a short table
 STYLESHEET = "insights/report-print.css"
+CONFIDENCE = "95%"  # of every interval, written into the sentences that describe them
 
 
 @dataclass
@@ -194,9 +195,10 @@ def _reasons_chart(insights: Insights) -> str:
         id="chart-reasons",
         title=_("Why people leave"),
         description=_(
-            "Leavers raising each theme as a reason to leave, with the 95% interval of the share; "
-            "the hatched part counts leavers who named the theme as a strength instead."
-        ),
+            "Leavers raising each theme as a reason to leave, with the %(confidence)s interval of "
+            "the share; the hatched part counts leavers who named the theme as a strength instead."
+        )
+        % {"confidence": CONFIDENCE},
         legend={"negative": _("Reason to leave"), "positive": _("Named as a strength")},
         empty_text=_("No reasons given"),
     )
@@ -226,8 +228,10 @@ def _trend_chart(insights: Insights) -> str:
         title=_("The top reasons over time"),
         description=_(
             "Per period, the share of leavers raising each of the top reasons, and the share of "
-            "departures that were voluntary; bands show the 95% interval, gaps hide small groups."
-        ),
+            "departures that were voluntary; bands show the %(confidence)s interval, gaps hide "
+            "small groups."
+        )
+        % {"confidence": CONFIDENCE},
         empty_text=_("No periods to show"),
         width=max(640, math.ceil(legend)),
     )
@@ -262,13 +266,13 @@ def _segments_chart(insights: Insights) -> str:
             cells[(label, name)] = charts.HeatCell(
                 count / segment.leavers, f"{count}/{segment.leavers}", theme in segment.differs
             )
-    dimension = dimension_label(insights.filters.by).lower()
+    dimension = dimension_label(insights.filters.by)
     return charts.heat_map(
         [label for _, label in rows],
         [name for _, name in columns],
         cells,
         id="chart-segments",
-        title=_("Reasons by %(dimension)s") % {"dimension": dimension},
+        title=_("Reasons per segment: %(dimension)s") % {"dimension": dimension},
         description=_(
             "Leavers raising each reason in each group, darker for a larger share; a thick border "
             "marks a group that differs from the rest by more than chance."
@@ -324,7 +328,7 @@ def _strengths_chart(insights: Insights) -> str:
             "them or what they liked most (hatched)."
         ),
         legend={
-            "negative": _("Liked least (\u2212)"),
+            "negative": _("Liked least (−)"),  # noqa: RUF001  (a minus sign, as in the bars)
             "positive": _("Attracted them or liked most (+)"),
         },
         empty_text=_("No answers about strengths and weaknesses"),
@@ -349,7 +353,7 @@ def _reasons_table(insights: Insights) -> Table:
         header=[
             _("Reason"),
             _("Leavers"),
-            _("95% interval"),
+            _("%(confidence)s interval") % {"confidence": CONFIDENCE},
             _("Regrettable"),
             _("Main reason"),
             _("Contributing"),
@@ -410,8 +414,8 @@ def _segments_table(insights: Insights) -> Table:
             % {"n": insights.breakdown.hidden}
         )
     return Table(
-        caption=_("Reasons by %(dimension)s")
-        % {"dimension": dimension_label(insights.filters.by).lower()},
+        caption=_("Reasons per segment: %(dimension)s")
+        % {"dimension": dimension_label(insights.filters.by)},
         header=[_("Reason"), *(name for _key, name in columns)],
         rows=rows if columns else [],
         notes=notes,

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -194,7 +195,7 @@ def _section_titles() -> dict[str, str]:
 def _filters_table(insights: Insights) -> Table:
     rows = [[label, value] for label, value in describe(insights.filters)]
     rows.append([_("Query"), insights.filters.query()])
-    return _("Filters"), [_("Filter"), _("Value")], rows
+    return _("Filters"), [pgettext("column heading", "Filter"), _("Value")], rows
 
 
 def _headline_table(insights: Insights) -> Table:
