@@ -20,6 +20,14 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The insights cache results per process; each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Requests choose their own language; code a test calls directly runs in English."""
     translation.activate("en")

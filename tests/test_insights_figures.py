@@ -234,3 +234,57 @@ def test_reviewed_tags_replace_the_models(people):
 
     assert reasons["pay"] == 3  # the model's pay tag no longer counts
     assert reasons["recognition"] == 1
+
+
+def test_the_summaries_follow_later_changes(people, hr):
+    from exitlens.core.models import Answer
+    from exitlens.core.services import coding
+
+    assert insights().headline.leavers == 11  # builds the summaries
+
+    warehouse = Department.objects.get(name="Warehouse")
+    s1 = people["s1"]
+    s1.department = warehouse  # HR corrects the department
+    s1.save()
+    operations = Department.objects.get(name="Operations")
+    assert insights(department=operations).headline.leavers == 5
+
+    answer = Answer.objects.get(interview__departure=people["s4"], question__key="reason")
+    coding.review_answer(answer, {"recognition": "negative"}, sensitive=False, by=hr)
+    reasons = {row.theme: row.leavers for row in insights().reasons}
+    assert reasons["pay"] == 3 and reasons["recognition"] == 1
+
+
+def test_a_submitted_interview_is_summarised_at_once(departure, questionnaire_version):
+    from exitlens.core.models import Interview
+    from exitlens.core.services import interviews
+    from exitlens.insights.models import Leaver
+
+    interview = interviews.get_or_create_interview(
+        departure, mode=Interview.Mode.SELF_SERVICE, confidentiality="anonymous"
+    )
+    interviews.save_answers(interview, {"main_reason": "pay", "recommend": 4})
+    anonymous = interviews.submit_interview(interview)
+
+    leaver = Leaver.objects.get()
+    assert leaver.interview_id == anonymous.pk
+    assert leaver.departure_id is None and leaver.leave_date is None and leaver.manager_id is None
+    assert leaver.job_title == "" and leaver.location == "" and leaver.regrettable is None
+    assert leaver.main == 1 << 0 and leaver.reasons == 1  # pay is the first theme
+    assert leaver.recommend == 4
+    assert leaver.leave_quarter == "2026-Q4"
+
+
+def test_a_cached_result_is_not_reused_after_a_change(people):
+    from exitlens.core.models import Departure
+
+    assert insights().headline.departures == 12
+    assert insights().headline.departures == 12  # from the cache
+
+    Departure.objects.create(
+        full_name="Person n1",
+        department=Department.objects.get(name="Sales"),
+        leave_date=date(2026, 7, 1),
+    )
+
+    assert insights().headline.departures == 13

@@ -15,9 +15,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Departure, Interview, Question
-from exitlens.insights.figures import EFFECTIVE
 from exitlens.insights.filters import Filters, tenure_band_expression
 from exitlens.insights.labels import language
+from exitlens.insights.summaries import EFFECTIVE
 from exitlens.taxonomy import THEMES
 
 DATASETS = ("departures", "answers", "themes")

@@ -1,40 +1,46 @@
 """Every figure of the insights, counted by the database, with the confidentiality threshold.
 
-The unit is the leaver: a completed interview. A theme counts once per leaver however many of
-their answers raise it. "Why people leave" joins three sources: the main reason, the
-contributing reasons (both chosen from the themes) and the problems coded in the free-text answer
-to "why did you decide to leave?" (HR's reviewed tags where there are any, else the model's).
-A theme the reason answer mentions as a strength is counted beside it, not as a reason.
+The unit is the leaver: a completed interview, one `Leaver` row each (see summaries.py), with the
+themes of each question as a bit mask, so a figure is one scan of that narrow table. A theme
+counts once per leaver however many of their answers raise it. "Why people leave" joins three
+sources: the main reason, the contributing reasons (both chosen from the themes) and the
+problems coded in the free-text answer to "why did you decide to leave?" (HR's reviewed tags
+where there are any, else the model's). A theme that answer names as a strength is counted
+beside it, not as a reason.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth, TruncQuarter
+from django.db.models.functions import Length
 
 from exitlens import segments
 from exitlens.core.models import (
-    Answer,
-    AnswerChoice,
     AnswerTheme,
     Department,
     Departure,
     Interview,
     Invitation,
+    Question,
 )
+from exitlens.insights import summaries
 from exitlens.insights.filters import Filters
+from exitlens.insights.models import Leaver
 from exitlens.insights.stats import compare_segments, net_promoter, wilson_interval
 from exitlens.taxonomy import THEME_IDS
 
-REASON_TEXT = ("reason",)
 OTHER = "other"
 QUOTE_QUESTIONS = ("reason", "retention", "liked_least", "expectations")
 QUOTES_PER_THEME = 2
 QUOTE_LENGTH = (20, 400)
+QUOTE_SAMPLE = 2_000  # leavers (in id order, which is random) the quotes are chosen among
 TREND_THEMES = 3
+CACHE_SECONDS = 600
 
 
 def min_group() -> int:
@@ -140,56 +146,88 @@ class Insights:
 
 
 def compute(filters: Filters) -> Insights:
+    """Every figure for these filters; reused from the cache until the counted data changes."""
+    summaries.summarise_missing_if_any()
+    key = (
+        "insights:"
+        + hashlib.sha256(
+            repr((filters.query(), summaries.version(), min_group(), _min_quote_group())).encode()
+        ).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        found = _compute(filters)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _min_quote_group() -> int:
+    return settings.EXITLENS_MIN_QUOTE_GROUP_SIZE
+
+
+def _compute(filters: Filters) -> Insights:
     departures = filters.departures()
-    interviews = filters.interviews()
-    headline = _headline(departures, interviews)
-    leavers = headline.leavers or 0
-    reasons = _reasons(interviews, leavers)
+    leavers = filters.leavers()
+    headline = _headline(departures, leavers)
+    count = headline.leavers or 0
     empty = not headline.leavers
+    reasons = [] if empty else _reasons(leavers, count)
+    by_period = _departures_by_period(filters, departures)
+    periods = _periods(filters)
     return Insights(
         filters=filters,
         min_group=min_group(),
         min_quote_group=settings.EXITLENS_MIN_QUOTE_GROUP_SIZE,
         headline=headline,
         reasons=reasons,
-        retention=[] if empty else _coded(interviews, ("retention",), leavers),
-        attraction=[] if empty else _coded(interviews, ("attraction",), leavers, "positive"),
-        liked_most=[] if empty else _coded(interviews, ("liked_most",), leavers, "positive"),
-        liked_least=[] if empty else _coded(interviews, ("liked_least",), leavers, "negative"),
-        gap=[] if empty else _gap(interviews, leavers),
-        breakdown=None if empty else _breakdown(filters, interviews),
-        periods=(periods := _periods(filters)),
-        departures_trend=_departures_trend(filters, departures, periods),
-        voluntary_trend=_voluntary_trend(filters, departures, periods),
-        theme_trends=[] if empty else _theme_trends(filters, interviews, reasons, periods),
-        quotes={} if empty else _quotes(interviews, reasons, leavers),
+        retention=[] if empty else _coded(leavers, "retention", count),
+        attraction=[] if empty else _coded(leavers, "attraction", count, "positive"),
+        liked_most=[] if empty else _coded(leavers, "liked_most", count, "positive"),
+        liked_least=[] if empty else _coded(leavers, "liked_least", count, "negative"),
+        gap=[] if empty else _coded(leavers, "l.attraction & l.reasons", count, "negative"),
+        breakdown=None if empty else _breakdown(filters, leavers),
+        periods=periods,
+        departures_trend=[
+            (p, n if (n := by_period.get(p, (0, 0))[0]) >= min_group() else None) for p in periods
+        ],
+        voluntary_trend=TrendSeries(
+            "voluntary",
+            [(p, share(by_period.get(p, (0, 0))[1], by_period.get(p, (0, 0))[0])) for p in periods],
+        ),
+        theme_trends=[] if empty else _theme_trends(filters, leavers, reasons, periods),
+        quotes={} if empty else _quotes(leavers, reasons, count),
         anonymous_left_out=_anonymous_left_out(filters),
     )
 
 
-def _headline(departures: QuerySet[Departure], interviews: QuerySet[Interview]) -> Headline:
-    completed = Q(interview__status=Interview.Status.COMPLETED) | Q(responded_anonymously=True)
-    invited = Exists(Invitation.objects.filter(departure=OuterRef("pk")))
-    counts = departures.annotate(has_invitation=invited).aggregate(
+def _headline(departures: QuerySet[Departure], leavers: QuerySet[Leaver]) -> Headline:
+    interviewed = Q(has_interview=True) | Q(responded_anonymously=True)
+    counts = departures.annotate(
+        has_invitation=Exists(Invitation.objects.filter(departure=OuterRef("pk"))),
+        has_interview=Exists(Leaver.objects.filter(departure=OuterRef("pk"))),
+    ).aggregate(
         total=Count("pk"),
         voluntary=Count("pk", filter=Q(departure_type__in=Departure.VOLUNTARY_TYPES)),
         regrettable=Count("pk", filter=Q(regrettable=True)),
         invited=Count("pk", filter=Q(has_invitation=True)),
-        responded=Count("pk", filter=Q(has_invitation=True) & completed),
-        interviewed=Count("pk", filter=completed),
-        retained=Count("pk", filter=completed & Q(outcome=Departure.Outcome.RETAINED)),
+        responded=Count("pk", filter=Q(has_invitation=True) & interviewed),
+        interviewed=Count("pk", filter=interviewed),
+        retained=Count("pk", filter=interviewed & Q(outcome=Departure.Outcome.RETAINED)),
     )
-    total = counts["total"]
-    leavers = interviews.count()
-    shown = total >= min_group()
-    scale = _scale_answers(interviews, "expectations_met")
+    found = leavers.aggregate(
+        leavers=Count("pk"),
+        expectations=Avg("expectations_met"),
+        expectations_answers=Count("expectations_met"),
+    )
     recommend = dict(
-        _answers(interviews, "recommend")
-        .filter(number__isnull=False)
-        .values_list("number")
+        leavers.filter(recommend__isnull=False)
+        .values_list("recommend")
         .annotate(n=Count("pk"))
-        .values_list("number", "n")
+        .values_list("recommend", "n")
+        .order_by()
     )
+    total, count = counts["total"], found["leavers"]
+    shown = total >= min_group()
     recommend_answers = sum(recommend.values())
     return Headline(
         departures=total if shown else None,
@@ -197,73 +235,25 @@ def _headline(departures: QuerySet[Departure], interviews: QuerySet[Interview]) 
         regrettable=share(counts["regrettable"], total),
         invited=counts["invited"] if shown else None,
         responded=share(counts["responded"], counts["invited"]),
-        leavers=leavers if leavers >= min_group() else None,
-        expectations_met=scale[0] if scale[2] >= min_group() else None,
-        expectations_scale=scale[1],
+        leavers=count if count >= min_group() else None,
+        expectations_met=(
+            found["expectations"] if found["expectations_answers"] >= min_group() else None
+        ),
+        expectations_scale=_scale("expectations_met"),
         recommend_score=net_promoter(recommend) if recommend_answers >= min_group() else None,
         recommend_answers=recommend_answers,
         retained=share(counts["retained"], counts["interviewed"]),
     )
 
 
-def _answers(interviews: QuerySet[Interview], key: str) -> QuerySet[Answer]:
-    return Answer.objects.filter(interview__in=interviews.values("pk"), question__key=key)
-
-
-def _scale_answers(interviews, key) -> tuple[float | None, tuple[int, int] | None, int]:
-    answers = _answers(interviews, key).filter(number__isnull=False)
-    found = answers.aggregate(
-        mean=Avg("number"),
-        n=Count("pk"),
-        low=Avg("question__scale_min"),
-        high=Avg("question__scale_max"),
+def _scale(key: str) -> tuple[int, int] | None:
+    found = (
+        Question.objects.filter(key=key, scale_min__isnull=False, scale_max__isnull=False)
+        .order_by("-version__number")
+        .values_list("scale_min", "scale_max")
+        .first()
     )
-    scale = (int(found["low"]), int(found["high"])) if found["n"] else None
-    return found["mean"], scale, found["n"]
-
-
-# Effective tags: HR's once an answer is reviewed, else the model's.
-EFFECTIVE = Q(source=AnswerTheme.Source.HUMAN, answer__reviewed_at__isnull=False) | Q(
-    source=AnswerTheme.Source.MODEL, answer__reviewed_at__isnull=True
-)
-
-
-def _tags(interviews: QuerySet[Interview], keys: tuple[str, ...]) -> QuerySet[AnswerTheme]:
-    return AnswerTheme.objects.filter(
-        EFFECTIVE, answer__interview__in=interviews.values("pk"), answer__question__key__in=keys
-    )
-
-
-def _choices(interviews: QuerySet[Interview], key: str) -> QuerySet[AnswerChoice]:
-    return AnswerChoice.objects.filter(
-        answer__interview__in=interviews.values("pk"),
-        answer__question__key=key,
-        value__in=THEME_IDS,
-    )
-
-
-def _reason_pairs(interviews: QuerySet[Interview]) -> list[QuerySet]:
-    """(leaver, topic) pairs of every source of reasons for leaving, as SQL-ready querysets."""
-    pairs = [
-        _choices(interviews, key)
-        .annotate(leaver=F("answer__interview_id"), topic=F("value"))
-        .values_list("leaver", "topic")
-        .order_by()
-        for key in ("main_reason", "contributing_reasons")
-    ]
-    pairs.append(
-        _tags(interviews, REASON_TEXT)
-        .filter(polarity=AnswerTheme.Polarity.NEGATIVE)
-        .annotate(leaver=F("answer__interview_id"), topic=F("theme"))
-        .values_list("leaver", "topic")
-        .order_by()
-    )
-    return pairs
-
-
-def _union(querysets: list[QuerySet]) -> tuple[str, list]:
-    parts = [_sql(queryset) for queryset in querysets]
-    return " UNION ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+    return tuple(found) if found else None
 
 
 def _sql(queryset: QuerySet) -> tuple[str, list]:
@@ -271,140 +261,132 @@ def _sql(queryset: QuerySet) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _fetch(template: str, *parts: tuple[str, list]) -> list[tuple]:
-    """Run `template` with its {} replaced by Django-built subqueries; every value stays a
-    query parameter, so no text from outside reaches the SQL."""
-    sql = template.format(*(part_sql for part_sql, _ in parts))
-    params = [param for _, part_params in parts for param in part_params]
+def _bit_sums(masks: list[str]) -> str:
+    """SQL summing, for each mask expression (over table alias l) and theme, the rows with the
+    theme's bit set. The expressions are this module's own, never text from outside."""
+    return ", ".join(
+        f"SUM(({mask} >> {bit}) & 1)" for mask in masks for bit in range(len(THEME_IDS))
+    )
+
+
+def _fetch(leavers: QuerySet[Leaver], select: str, group: str = "") -> list[tuple]:
+    """Run `SELECT select FROM (the leavers) l [GROUP BY group]`; values stay parameters."""
+    sql, params = _sql(leavers.order_by())
+    query = f"SELECT {select} FROM ({sql}) l" + (f" GROUP BY {group}" if group else "")  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(query, params)
         return cursor.fetchall()
 
 
-def _reasons(interviews: QuerySet[Interview], leavers: int) -> list[ThemeRow]:
-    if not leavers:
-        return []
-    reasons = _union(_reason_pairs(interviews))
-    combined = dict(_fetch("SELECT topic, COUNT(*) FROM ({}) pairs GROUP BY topic", reasons))
-    rows = {
-        theme: ThemeRow(theme, count, share(count, leavers))
-        for theme, count in combined.items()
-        if theme in THEME_IDS
-    }
-    for source, key in (("main", "main_reason"), ("contributing", "contributing_reasons")):
-        counted = (
-            _choices(interviews, key)
-            .values_list("value")
-            .annotate(n=Count("answer__interview_id", distinct=True))
-            .values_list("value", "n")
+def _columns(leavers: QuerySet[Leaver]) -> QuerySet[Leaver]:
+    """Every summary column by its own name, for the SQL around it."""
+    return leavers.values(*SUMMARY_COLUMNS)
+
+
+SUMMARY_COLUMNS = (
+    "interview_id",
+    "department_id",
+    "manager_id",
+    "job_title",
+    "location",
+    "tenure_band",
+    "departure_type",
+    "regrettable",
+    "leave_month",
+    "leave_quarter",
+    "reasons",
+    "main",
+    "contributing",
+    "reason_text",
+    "reason_strength",
+    "retention",
+    "attraction",
+    "liked_most",
+    "liked_least",
+)
+THEMES = len(THEME_IDS)
+
+
+def _split(values: tuple, masks: int) -> list[list[int]]:
+    """The flat sums of `_bit_sums` back into one list of per-theme counts per mask."""
+    return [[int(v or 0) for v in values[i * THEMES : (i + 1) * THEMES]] for i in range(masks)]
+
+
+def _reasons(leavers: QuerySet[Leaver], count: int) -> list[ThemeRow]:
+    masks = ["l.reasons", "l.main", "l.contributing", "l.reason_text", "l.reason_strength"]
+    regretted = ", ".join(
+        f"SUM(CASE WHEN l.regrettable THEN (l.reasons >> {bit}) & 1 ELSE 0 END)"
+        for bit in range(THEMES)
+    )
+    (row,) = _fetch(_columns(leavers), f"{_bit_sums(masks)}, {regretted}")
+    combined, main, contributing, text, strength, regrettable = _split(row, len(masks) + 1)
+    rows = []
+    for i, theme in enumerate(THEME_IDS):
+        if not combined[i]:
+            continue
+        sources = {
+            name: counted[i]
+            for name, counted in (("main", main), ("contributing", contributing), ("text", text))
+            if counted[i]
+        }
+        rows.append(
+            ThemeRow(
+                theme,
+                combined[i],
+                share(combined[i], count),
+                negative=combined[i],
+                positive=strength[i],
+                sources=sources,
+                regrettable=regrettable[i],
+            )
         )
-        for theme, count in counted:
-            rows[theme].sources[source] = count
-    text = (
-        _tags(interviews, REASON_TEXT)
-        .values_list("theme", "polarity")
-        .annotate(n=Count("answer__interview_id", distinct=True))
-        .values_list("theme", "polarity", "n")
-    )
-    for theme, polarity, count in text:
-        if polarity == AnswerTheme.Polarity.NEGATIVE:
-            rows[theme].sources["text"] = count
-        elif theme in rows:  # said in passing as a strength: shown beside, not counted as a reason
-            rows[theme].positive = count
-    regretted = (
-        interviews.filter(departure__regrettable=True)
-        .annotate(leaver=F("pk"))
-        .values_list("leaver")
-        .order_by()
-    )
-    for theme, count in _fetch(
-        "SELECT p.topic, COUNT(*) FROM ({}) p JOIN ({}) r ON r.leaver = p.leaver GROUP BY p.topic",
-        reasons,
-        _sql(regretted),
-    ):
-        if theme in rows:
-            rows[theme].regrettable = count
-    for row in rows.values():
-        row.negative = row.leavers
-    return sorted(rows.values(), key=lambda row: (-row.leavers, row.theme))
-
-
-def _coded(
-    interviews: QuerySet[Interview], keys: tuple[str, ...], leavers: int, polarity: str = ""
-) -> list[ThemeRow]:
-    """Themes coded in the answers to `keys`, by leavers raising them (only `polarity`)."""
-    tags = _tags(interviews, keys)
-    if polarity:
-        tags = tags.filter(polarity=polarity)
-    counted = (
-        tags.values_list("theme", "polarity")
-        .annotate(n=Count("answer__interview_id", distinct=True))
-        .values_list("theme", "polarity", "n")
-    )
-    rows: dict[str, ThemeRow] = {}
-    for theme, sign, count in counted:
-        row = rows.setdefault(theme, ThemeRow(theme, 0, None))
-        row.leavers += count
-        if sign == AnswerTheme.Polarity.POSITIVE:
-            row.positive += count
-        else:
-            row.negative += count
-    for row in rows.values():
-        row.leavers = min(row.leavers, leavers)
-        row.share = share(row.leavers, leavers)
-    return sorted(rows.values(), key=lambda row: (-row.leavers, row.theme))
-
-
-def _gap(interviews: QuerySet[Interview], leavers: int) -> list[ThemeRow]:
-    """Themes that attracted leavers and were then among their reasons to leave."""
-    attracted = (
-        _tags(interviews, ("attraction",))
-        .filter(polarity=AnswerTheme.Polarity.POSITIVE)
-        .annotate(leaver=F("answer__interview_id"), topic=F("theme"))
-        .values_list("leaver", "topic")
-        .order_by()
-    )
-    found = _fetch(
-        "SELECT a.topic, COUNT(DISTINCT a.leaver) FROM ({}) a "
-        "JOIN ({}) r ON r.leaver = a.leaver AND r.topic = a.topic GROUP BY a.topic",
-        _sql(attracted),
-        _union(_reason_pairs(interviews)),
-    )
-    rows = [ThemeRow(theme, count, share(count, leavers)) for theme, count in found]
     return sorted(rows, key=lambda row: (-row.leavers, row.theme))
 
 
-def _segment_of_interview(filters: Filters, interviews: QuerySet[Interview]) -> QuerySet:
-    """(leaver, segment) for the breakdown dimension; anonymous interviews only carry some."""
-    column = {
-        "department": "department_id",
-        "tenure_band": "tenure_band",
-        "departure_type": "departure__departure_type",
-        "location": "departure__location",
-        "job_title": "departure__job_title",
-        "manager": "departure__manager_id",
-    }[filters.by]
-    return interviews.annotate(leaver=F("pk"), segment=F(column)).values_list("leaver", "segment")
+def _coded(leavers: QuerySet[Leaver], mask: str, count: int, polarity: str = "") -> list[ThemeRow]:
+    """Leavers per theme in one mask (`mask` names a column, or an expression of columns)."""
+    expression = mask if " " in mask else f"l.{mask}"
+    (row,) = _fetch(_columns(leavers), _bit_sums([expression]))
+    (counted,) = _split(row, 1)
+    rows = [
+        ThemeRow(
+            theme,
+            counted[i],
+            share(counted[i], count),
+            negative=counted[i] if polarity != "positive" else 0,
+            positive=counted[i] if polarity == "positive" else 0,
+        )
+        for i, theme in enumerate(THEME_IDS)
+        if counted[i]
+    ]
+    return sorted(rows, key=lambda row: (-row.leavers, row.theme))
 
 
-def _breakdown(filters: Filters, interviews: QuerySet[Interview]) -> Breakdown:
+SEGMENT_COLUMNS = {
+    "department": "department_id",
+    "tenure_band": "tenure_band",
+    "departure_type": "departure_type",
+    "location": "location",
+    "job_title": "job_title",
+    "manager": "manager_id",
+}
+
+
+def _breakdown(filters: Filters, leavers: QuerySet[Leaver]) -> Breakdown:
     """Leavers and reasons per segment; a segment below the threshold goes into "other"."""
-    segment = _sql(_segment_of_interview(filters, interviews))
+    column = SEGMENT_COLUMNS[filters.by]
+    levels = _department_levels(filters.department.pk if filters.department else None)
     sizes: dict[str, int] = {}
-    for value, count in _fetch(
-        "SELECT s.segment, COUNT(*) FROM ({}) s GROUP BY s.segment", segment
-    ):
-        name = _segment_name(filters, value)
-        sizes[name] = sizes.get(name, 0) + count
     counts: dict[str, dict[str, int]] = {}
-    for value, topic, count in _fetch(
-        "SELECT s.segment, p.topic, COUNT(*) FROM ({}) p "
-        "JOIN ({}) s ON s.leaver = p.leaver GROUP BY s.segment, p.topic",
-        _union(_reason_pairs(interviews)),
-        segment,
+    for value, size, *sums in _fetch(
+        _columns(leavers), f"l.{column}, COUNT(*), {_bit_sums(['l.reasons'])}", f"l.{column}"
     ):
-        themes = counts.setdefault(_segment_name(filters, value), {})
-        themes[topic] = themes.get(topic, 0) + count
+        name = _segment_name(filters, value, levels)
+        sizes[name] = sizes.get(name, 0) + size
+        themes = counts.setdefault(name, {})
+        for theme, counted in zip(THEME_IDS, _split(tuple(sums), 1)[0], strict=True):
+            if counted:
+                themes[theme] = themes.get(theme, 0) + counted
     shown, other, other_themes = {}, 0, {}
     for name, size in sizes.items():
         if size >= min_group() and name != OTHER:
@@ -435,26 +417,24 @@ def _breakdown(filters: Filters, interviews: QuerySet[Interview]) -> Breakdown:
     return Breakdown(filters.by, found, hidden)
 
 
-def _segment_name(filters: Filters, value) -> str:
+def _segment_name(filters: Filters, value, levels: dict[int, str]) -> str:
     """The key of a segment: a department rolled up to the level below the chosen one."""
     if value in (None, ""):
         return segments.UNKNOWN
     if filters.by == "department":
-        return _department_level(filters).get(value, segments.UNKNOWN)
+        return levels.get(value, segments.UNKNOWN)
     return str(value)
 
 
-def _department_level(filters: Filters) -> dict[int, str]:
-    """Department id -> the id of its ancestor one level below the filtered department (or of
-    its top-level department), as the segment key."""
+def _department_levels(top: int | None) -> dict[int, str]:
+    """Department id -> the id of its ancestor one level below `top` (or of its top-level
+    department), as the segment key."""
     parents = dict(Department.objects.values_list("pk", "parent_id"))
-    top = filters.department.pk if filters.department else None
     level = {}
     for pk in parents:
-        node, path = pk, [pk]
+        node = pk
         while parents.get(node) is not None and parents[node] != top:
             node = parents[node]
-            path.append(node)
         if top is None or parents.get(node) == top or node == top:
             level[pk] = str(node)
     return level
@@ -474,98 +454,71 @@ def _period_key(day: date, granularity: str) -> str:
     return segments.quarter(day) if granularity == "quarter" else f"{day.year}-{day.month:02d}"
 
 
-def _departures_by_period(filters: Filters, departures: QuerySet[Departure]):
-    trunc = TruncQuarter if filters.granularity == "quarter" else TruncMonth
-    return (
-        departures.annotate(period=trunc("leave_date"))
-        .values_list("period")
+def _departures_by_period(filters: Filters, departures) -> dict[str, tuple[int, int]]:
+    """Period -> (departures, voluntary ones), counted per day by the database (from an index)
+    and added up per period here: truncating every date in SQL costs more than the count."""
+    per_day = (
+        departures.values_list("leave_date")
         .annotate(
             n=Count("pk"),
             voluntary=Count("pk", filter=Q(departure_type__in=Departure.VOLUNTARY_TYPES)),
         )
-        .values_list("period", "n", "voluntary")
+        .values_list("leave_date", "n", "voluntary")
+        .order_by()
     )
+    found: dict[str, tuple[int, int]] = {}
+    for day, n, voluntary in per_day:
+        key = _period_key(day, filters.granularity)
+        total, willing = found.get(key, (0, 0))
+        found[key] = (total + n, willing + voluntary)
+    return found
 
 
-def _departures_trend(filters, departures, periods) -> list[tuple[str, int | None]]:
-    found = {
-        _period_key(_as_date(period), filters.granularity): n
-        for period, n, _ in _departures_by_period(filters, departures)
-    }
-    return [(p, found.get(p, 0) if found.get(p, 0) >= min_group() else None) for p in periods]
-
-
-def _voluntary_trend(filters, departures, periods) -> TrendSeries:
-    found = {
-        _period_key(_as_date(period), filters.granularity): (voluntary, n)
-        for period, n, voluntary in _departures_by_period(filters, departures)
-    }
-    return TrendSeries("voluntary", [(p, share(*found.get(p, (0, 0)))) for p in periods])
-
-
-def _as_date(value) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
-
-
-def _theme_trends(filters, interviews, reasons, periods) -> list[TrendSeries]:
+def _theme_trends(filters, leavers, reasons, periods) -> list[TrendSeries]:
     """The share of leavers raising each of the top reasons, per period."""
-    if filters.granularity == "quarter":
-        dated = interviews.annotate(leaver=F("pk"), period=F("leave_quarter"))
-    else:
-        dated = interviews.filter(departure__isnull=False).annotate(
-            leaver=F("pk"), period=TruncMonth("departure__leave_date")
-        )
-    dated = dated.values_list("leaver", "period").order_by()
-    dated_sql = _sql(dated)
-    sizes = {
-        _trend_key(period, filters): n
-        for period, n in _fetch(
-            "SELECT d.period, COUNT(*) FROM ({}) d GROUP BY d.period", dated_sql
-        )
-    }
-    counts: dict[tuple[str, str], int] = {}
-    for period, topic, n in _fetch(
-        "SELECT d.period, p.topic, COUNT(*) FROM ({}) p "
-        "JOIN ({}) d ON d.leaver = p.leaver GROUP BY d.period, p.topic",
-        _union(_reason_pairs(interviews)),
-        dated_sql,
+    column = "leave_quarter" if filters.granularity == "quarter" else "leave_month"
+    found = {}
+    for period, size, *sums in _fetch(
+        _columns(leavers), f"l.{column}, COUNT(*), {_bit_sums(['l.reasons'])}", f"l.{column}"
     ):
-        counts[(_trend_key(period, filters), topic)] = n
+        if period:  # a monthly trend cannot place an anonymous interview
+            found[period] = (size, _split(tuple(sums), 1)[0])
+    index = {theme: i for i, theme in enumerate(THEME_IDS)}
     return [
         TrendSeries(
             row.theme,
-            [(p, share(counts.get((p, row.theme), 0), sizes.get(p, 0))) for p in periods],
+            [
+                (p, share(found[p][1][index[row.theme]], found[p][0]) if p in found else None)
+                for p in periods
+            ],
         )
         for row in reasons[:TREND_THEMES]
     ]
 
 
-def _trend_key(period, filters: Filters) -> str:
-    if filters.granularity == "quarter":
-        return period
-    if isinstance(period, str):  # SQLite returns the truncated date as text
-        return period[:7]
-    return _period_key(_as_date(period), "month")
-
-
-def _quotes(interviews, reasons, leavers) -> dict[str, list[Quote]]:
+def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
     """Unattributed quotes per top reason, only from confidential or anonymous interviews, never
     from a flagged disclosure, and only when the leavers in view are numerous enough."""
-    if leavers < settings.EXITLENS_MIN_QUOTE_GROUP_SIZE:
+    if count < settings.EXITLENS_MIN_QUOTE_GROUP_SIZE:
         return {}
-    quotes = {}
-    safe = interviews.filter(
+    safe = leavers.filter(
         confidentiality__in=(
             Interview.Confidentiality.CONFIDENTIAL,
             Interview.Confidentiality.ANONYMOUS,
         )
-    )
+    ).values("interview_id")[:QUOTE_SAMPLE]
+    quotes = {}
     for row in reasons[:5]:
         texts = (
-            _tags(safe, QUOTE_QUESTIONS)
-            .filter(theme=row.theme, polarity=AnswerTheme.Polarity.NEGATIVE)
-            .filter(answer__sensitive=False)
-            .annotate(length=_length("answer__text"))
+            AnswerTheme.objects.filter(
+                summaries.EFFECTIVE,
+                theme=row.theme,
+                polarity=AnswerTheme.Polarity.NEGATIVE,
+                answer__question__key__in=QUOTE_QUESTIONS,
+                answer__sensitive=False,
+                answer__interview__in=safe,
+            )
+            .annotate(length=Length("answer__text"))
             .filter(length__gte=QUOTE_LENGTH[0], length__lte=QUOTE_LENGTH[1])
             .order_by(F("score").desc(nulls_last=True), "answer__text")
             .values_list("answer__text", flat=True)[: QUOTES_PER_THEME * 3]
@@ -576,18 +529,10 @@ def _quotes(interviews, reasons, leavers) -> dict[str, list[Quote]]:
     return quotes
 
 
-def _length(column: str):
-    from django.db.models.functions import Length
-
-    return Length(column)
-
-
 def _anonymous_left_out(filters: Filters) -> int:
     """Anonymous interviews in the period that a filter on what they no longer carry leaves out."""
     if not filters.excludes_anonymous:
         return 0
-    return Interview.objects.filter(
-        status=Interview.Status.COMPLETED,
-        departure__isnull=True,
-        leave_quarter__in=filters.quarters(),
+    return Leaver.objects.filter(
+        departure__isnull=True, leave_quarter__in=filters.quarters()
     ).count()

@@ -179,6 +179,36 @@ class Filters:
             anonymous &= Q(tenure_band=self.tenure_band)
         return completed.filter(linked | anonymous)
 
+    def leavers(self) -> QuerySet:
+        """The summaries (insights.models.Leaver) of the completed interviews in view: the same
+        selection as `interviews`, on one narrow table."""
+        from exitlens.insights.models import Leaver
+
+        linked = Q(departure__isnull=False, leave_date__range=(self.start, self.end))
+        ids = self.department_ids
+        if ids is not None:
+            linked &= Q(department_id__in=ids)
+        if self.manager:
+            linked &= Q(manager=self.manager)
+        if self.job_title:
+            linked &= Q(job_title=self.job_title)
+        if self.location:
+            linked &= Q(location=self.location)
+        if self.departure_type:
+            linked &= Q(departure_type=self.departure_type)
+        if self.regrettable is not None:
+            linked &= Q(regrettable=self.regrettable)
+        if self.tenure_band:
+            linked &= Q(tenure_band=self.tenure_band)
+        if self.excludes_anonymous:
+            return Leaver.objects.filter(linked)
+        anonymous = Q(departure__isnull=True, leave_quarter__in=self.quarters())
+        if ids is not None:
+            anonymous &= Q(department_id__in=ids)
+        if self.tenure_band:
+            anonymous &= Q(tenure_band=self.tenure_band)
+        return Leaver.objects.filter(linked | anonymous)
+
     def quarters(self) -> list[str]:
         found, day = [], date(self.start.year, (self.start.month - 1) // 3 * 3 + 1, 1)
         while day <= self.end:

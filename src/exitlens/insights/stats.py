@@ -36,6 +36,9 @@ def wilson_interval(successes: int, total: int, confidence: float = 0.95) -> tup
     return low, high
 
 
+NEGLIGIBLE_LOG_P = -60.0
+
+
 def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     """Two-sided p-value of Fisher's exact test on the 2x2 table [[a, b], [c, d]].
 
@@ -49,16 +52,38 @@ def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     first, last = max(0, column - other_row), min(column, row)
     if first == last:
         return 1.0
-    log_probabilities = {
-        x: _log_choose(row, x) + _log_choose(other_row, column - x) for x in range(first, last + 1)
-    }
-    observed = log_probabilities[a]
-    threshold = observed + math.log1p(FISHER_RELATIVE_TOLERANCE)
     log_total = _log_choose(row + other_row, column)
-    p_value = sum(
-        math.exp(log_p - log_total) for log_p in log_probabilities.values() if log_p <= threshold
-    )
-    return min(1.0, p_value)
+
+    def log_probability(x: int) -> float:
+        return _log_choose(row, x) + _log_choose(other_row, column - x) - log_total
+
+    threshold = log_probability(a) + math.log1p(FISHER_RELATIVE_TOLERANCE)
+    # Walk out from the most likely table; the terms shrink on both sides, and once they are
+    # below e^-60 the rest of that side adds less than the count times e^-60: nothing.
+    mode = min(max(((column + 1) * (row + 1)) // (row + other_row + 2), first), last)
+    p_value = 0.0
+    for step in (1, -1):
+        x = mode if step == 1 else mode - 1
+        log_p = log_probability(x) if first <= x <= last else -math.inf
+        while first <= x <= last and log_p > NEGLIGIBLE_LOG_P:
+            if log_p <= threshold:
+                p_value += math.exp(log_p)
+            if step == 1:
+                log_p += (
+                    math.log((row - x) * (column - x))
+                    - math.log((x + 1) * (other_row - column + x + 1))
+                    if x < last
+                    else 0.0
+                )
+            else:
+                log_p += (
+                    math.log(x * (other_row - column + x))
+                    - math.log((row - x + 1) * (column - x + 1))
+                    if x > first
+                    else 0.0
+                )
+            x += step
+    return min(1.0, max(p_value, math.exp(threshold) if threshold < NEGLIGIBLE_LOG_P else 0.0))
 
 
 def _log_choose(n: int, k: int) -> float:

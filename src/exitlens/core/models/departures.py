@@ -73,6 +73,20 @@ class Departure(models.Model):
     class Meta:
         ordering = ["-leave_date", "full_name"]
         verbose_name = _("departure")
+        indexes = [
+            # Covers what the insights count per departure, so that is read from the index.
+            models.Index(
+                fields=[
+                    "leave_date",
+                    "departure_type",
+                    "regrettable",
+                    "outcome",
+                    "responded_anonymously",
+                    "department",
+                ],
+                name="departure_insights",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(hire_date__isnull=True)

@@ -20,6 +20,7 @@ from exitlens.analysis.questions import QUESTIONS
 from exitlens.analysis.workers import CodingPool, bulk_analyzer
 from exitlens.core.models import Answer, AnswerTheme, Question, User
 from exitlens.core.services.audit import record_audit
+from exitlens.core.signals import interviews_changed
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -87,6 +88,7 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
         )
     answers = [a for a in answers if a.text or a.note]
     if not answers:
+        _announce(emptied)
         return 0
     engine = engine or analyzer()
     texts, owners, questions = [], [], []
@@ -118,7 +120,15 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
             )
         Answer.objects.bulk_update(answers, ["language", "sensitive", "certainty", "coded_at"])
         AnswerTheme.objects.bulk_create(tags)
+    _announce(answers + emptied)
     return len(answers)
+
+
+def _announce(answers: list[Answer]) -> None:
+    """Tell the insights which completed interviews' coding changed."""
+    completed = {a.interview_id for a in answers if a.interview.status == "completed"}
+    if completed:
+        interviews_changed.send(sender=Answer, interview_ids=sorted(completed, key=str))
 
 
 def _merge(first: Coding, second: Coding) -> Coding:
@@ -171,6 +181,7 @@ def review_answer(answer: Answer, tags: dict[str, str], *, sensitive: bool, by: 
     answer.reviewed_at = timezone.now()
     answer.reviewed_by = by
     answer.save(update_fields=["sensitive", "reviewed_at", "reviewed_by"])
+    interviews_changed.send(sender=Answer, interview_ids=[answer.interview_id])
     record_audit(by, "answer.reviewed", f"answer {answer.pk}", themes=sorted(tags))
     return answer
 

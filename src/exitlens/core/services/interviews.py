@@ -22,6 +22,7 @@ from exitlens.core.models import (
 from exitlens.core.services import coding
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.questionnaires import current_version
+from exitlens.core.signals import interviews_changed
 
 # From least to most protective; once answering has begun only a step up is allowed.
 PROTECTION_ORDER = [
@@ -234,8 +235,10 @@ def submit_interview(interview: Interview) -> Interview:
         raise InterviewError(_("Please answer at least one question before you submit."))
     _finish(locked)
     if locked.is_anonymous:
-        return anonymise_interview(locked)
-    record_audit(None, "interview.submitted", departure_subject(locked.departure))
+        locked = anonymise_interview(locked)
+    else:
+        record_audit(None, "interview.submitted", departure_subject(locked.departure))
+    interviews_changed.send(sender=Interview, interview_ids=[locked.pk])
     return locked
 
 
@@ -251,7 +254,8 @@ def complete_interview(interview: Interview, *, outcome: str, by: User) -> Inter
     record_audit(by, "interview.completed", departure_subject(departure), outcome=outcome)
     _finish(interview)
     if interview.is_anonymous:
-        return anonymise_interview(interview)
+        interview = anonymise_interview(interview)
+    interviews_changed.send(sender=Interview, interview_ids=[interview.pk])
     return interview
 
 

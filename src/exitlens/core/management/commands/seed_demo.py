@@ -26,6 +26,8 @@ from exitlens.core.models import (
 )
 from exitlens.core.services.audit import record_audit
 from exitlens.core.services.questionnaires import current_version
+from exitlens.insights import summaries
+from exitlens.insights.models import Leaver
 
 MAX_DEPARTURES = 1_000_000
 DEPARTURE_FIELDS = [
@@ -85,6 +87,7 @@ INVITATION_FIELDS = [
 CHUNK = 5_000
 # Children before parents, so that each DELETE leaves no dangling reference behind.
 REPLACED_MODELS = (
+    Leaver,
     AnswerTheme,
     AnswerChoice,
     Answer,
@@ -157,6 +160,7 @@ class Command(BaseCommand):
                     "There are departments or managers already. Use --replace to delete them first."
                 )
             counts = self._load(departures, seed, today)
+            summaries.summarise_all()  # the insights' one row per completed interview
             record_audit(
                 None,
                 "demo.seeded",
