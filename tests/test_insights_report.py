@@ -1,7 +1,9 @@
 """The report "What must change" on the hand-built organisation of tests/insights_data.py."""
 
+import logging
 import shutil
 import subprocess
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -204,6 +206,23 @@ def test_the_pdf_has_a_cover_page_numbers_and_the_figures(people, tmp_path):
     assert "Benjamini–Hochberg" in text
 
 
+@contextmanager
+def _weasyprint_warnings():
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            messages.append(record.getMessage())
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
 def test_the_pdf_fetches_bundled_static_files_only(settings):
     fetcher = report.static_only_fetcher()
     stylesheet = report.static_base_url() + report.STYLESHEET
@@ -220,6 +239,35 @@ def test_the_pdf_fetches_bundled_static_files_only(settings):
         assert report.static_path(url) is None
         with pytest.raises(ValueError, match="bundled static files only"):
             fetcher(url)
+
+
+def test_the_pdf_finds_the_collected_copies_that_production_names(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    hashed = tmp_path / "exitlens" / "css" / "exitlens.0123abcd.css"
+    hashed.parent.mkdir(parents=True)
+    hashed.write_text("body { color: black }")
+    (tmp_path.parent / "secret.css").write_text("outside")
+
+    assert report.static_path(report.static_base_url() + "exitlens/css/exitlens.0123abcd.css") == (
+        hashed.resolve()
+    )
+    assert report.static_path(report.static_base_url() + "../secret.css") is None
+
+
+def test_the_pdf_is_styled_with_production_static_files(settings, tmp_path, people):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    from exitlens.insights.filters import Filters
+
+    with _weasyprint_warnings() as warnings:
+        report.render_pdf(compute(Filters(start=date(2026, 1, 1), end=date(2026, 12, 31))))
+
+    assert not [w for w in warnings if "stylesheet" in w.lower()]
 
 
 # --- The views --------------------------------------------------------------------------------

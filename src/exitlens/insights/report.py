@@ -531,4 +531,9 @@ def static_path(url: str) -> Path | None:
     if not relative or ".." in relative.split("/"):
         return None
     found = finders.find(relative)
-    return Path(found) if isinstance(found, str) else None
+    if isinstance(found, str):
+        return Path(found)
+    # In production {% static %} names the collected copy, with its hash in the name.
+    root = Path(settings.STATIC_ROOT).resolve()
+    collected = (root / relative).resolve()
+    return collected if collected.is_file() and collected.is_relative_to(root) else None
