@@ -204,7 +204,7 @@ def measure() -> dict:
         "version": version,
         "django": django.get_version(),
         "rows": {name: getattr(models, name).objects.count() for name in rows},
-        "leavers": filters.interviews().count(),
+        "leavers": filters.leavers().count(),
         "department": largest.name,
         "first_request": first,
         "pages": pages,

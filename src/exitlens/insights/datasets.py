@@ -187,7 +187,7 @@ def _identity(values: tuple, promises: dict[str, str]) -> list:
 
 
 def _completed_interviews(filters: Filters) -> QuerySet:
-    return filters.interviews().values("pk")
+    return filters.leavers().values("interview_id")
 
 
 def answers(filters: Filters) -> tuple[list[str], Rows]:

@@ -48,6 +48,10 @@ def min_group() -> int:
     return settings.EXITLENS_MIN_GROUP_SIZE
 
 
+def min_quote_group() -> int:
+    return settings.EXITLENS_MIN_QUOTE_GROUP_SIZE
+
+
 @dataclass
 class Share:
     count: int
@@ -148,11 +152,11 @@ class Insights:
 
 def compute(filters: Filters) -> Insights:
     """Every figure for these filters; reused from the cache until the counted data changes."""
-    summaries.summarise_missing_if_any()
+    summaries.summarise_missing_if_any()  # before the version is read: it may change it
     key = (
         "insights:"
         + hashlib.sha256(
-            repr((filters.query(), summaries.version(), min_group(), _min_quote_group())).encode()
+            repr((filters.query(), summaries.version(), min_group(), min_quote_group())).encode()
         ).hexdigest()
     )
     found = cache.get(key)
@@ -160,10 +164,6 @@ def compute(filters: Filters) -> Insights:
         found = _compute(filters)
         cache.set(key, found, CACHE_SECONDS)
     return found
-
-
-def _min_quote_group() -> int:
-    return settings.EXITLENS_MIN_QUOTE_GROUP_SIZE
 
 
 def _compute(filters: Filters) -> Insights:
@@ -178,7 +178,7 @@ def _compute(filters: Filters) -> Insights:
     return Insights(
         filters=filters,
         min_group=min_group(),
-        min_quote_group=settings.EXITLENS_MIN_QUOTE_GROUP_SIZE,
+        min_quote_group=min_quote_group(),
         headline=headline,
         reasons=reasons,
         retention=[] if empty else _coded(leavers, "retention", count),
@@ -501,7 +501,7 @@ def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
     """Unattributed quotes per top reason, only from confidential or anonymous interviews, never
     from a flagged disclosure, and only when the leavers in view are numerous enough. Chosen
     among a sample of the leavers, the model's surest first."""
-    if count < settings.EXITLENS_MIN_QUOTE_GROUP_SIZE:
+    if count < min_quote_group():
         return {}
     safe = leavers.filter(
         confidentiality__in=(

@@ -5,7 +5,7 @@ only their department, tenure band and quarter of leaving: a filter on anything 
 job title, location, type of departure, regrettable) leaves them out, and the page says so.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exitlens import segments
-from exitlens.core.models import Department, Departure, Interview, Manager
+from exitlens.core.models import Department, Departure, Manager
 
 GRANULARITIES = (("quarter", _("Quarter")), ("month", _("Month")))
 DIMENSIONS = (
@@ -115,7 +115,6 @@ class Filters:
     regrettable: bool | None = None
     granularity: str = "quarter"
     by: str = "department"
-    _departments: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def department_ids(self) -> list[int] | None:
@@ -164,25 +163,14 @@ class Filters:
             )
         return departures
 
-    def interviews(self) -> QuerySet[Interview]:
-        """Completed interviews: named and confidential ones through their departure,
-        anonymous ones through what they kept (quarter of leaving overlapping the period)."""
-        completed = Interview.objects.filter(status=Interview.Status.COMPLETED)
-        linked = Q(departure__in=self.departures())
-        if self.excludes_anonymous:
-            return completed.filter(linked)
-        anonymous = Q(departure__isnull=True, leave_quarter__in=self.quarters())
-        ids = self.department_ids
-        if ids is not None:
-            anonymous &= Q(department_id__in=ids)
-        if self.tenure_band:
-            anonymous &= Q(tenure_band=self.tenure_band)
-        return completed.filter(linked | anonymous)
-
     def leavers(self) -> QuerySet:
-        """The summaries (insights.models.Leaver) of the completed interviews in view: the same
-        selection as `interviews`, on one narrow table."""
+        """The summaries (insights.models.Leaver) of the completed interviews in view: named
+        and confidential ones through their departure, anonymous ones through what they kept
+        (quarter of leaving overlapping the period). Missing summaries are made first."""
+        from exitlens.insights import summaries
         from exitlens.insights.models import Leaver
+
+        summaries.summarise_missing_if_any()
 
         linked = Q(departure__isnull=False, leave_date__range=(self.start, self.end))
         ids = self.department_ids

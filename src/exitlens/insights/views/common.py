@@ -23,9 +23,7 @@ def insights_required(view):
 
 def read_filters(request) -> tuple[InsightFilterForm, Filters | None]:
     """The filter form bound to the URL query, and its filters when valid."""
-    form = InsightFilterForm(request.GET or None)
-    if not request.GET:
-        form = InsightFilterForm({})
+    form = InsightFilterForm(request.GET)  # bound even when empty: no filter means the defaults
     if form.is_valid():
         return form, form.filters()
     return form, None

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from exitlens.core.models import Department, Departure, Manager
+from exitlens.core.models import Departure
 from exitlens.insights import labels
 from exitlens.insights.figures import compute
 from exitlens.insights.views.common import insights_required, read_filters
@@ -21,7 +21,7 @@ def dashboard(request):
     context |= {
         "insights": insights,
         "charts": charts_for(insights),
-        "theme_labels": _theme_labels(insights),
+        "theme_labels": _theme_labels(),
         "segment_labels": _segment_labels(insights),
         "dimension": labels.dimension_label(filters.by),
         "query": filters.query(),
@@ -54,7 +54,7 @@ def _trend_rows(insights) -> list[dict]:
     ]
 
 
-def _theme_labels(insights) -> dict[str, str]:
+def _theme_labels() -> dict[str, str]:
     from exitlens.taxonomy import THEME_IDS
 
     return {theme: labels.theme_label(theme) for theme in THEME_IDS}
@@ -77,6 +77,4 @@ def _choices() -> dict[str, list]:
         "locations": list(
             departures.exclude(location="").values_list("location", flat=True).distinct()[:500]
         ),
-        "departments": Department.objects.count(),
-        "managers": Manager.objects.count(),
     }
