@@ -70,7 +70,12 @@ def test_it_reads_a_postgres_url(tmp_path):
         "p@ss",
     )
     assert (database["HOST"], database["PORT"]) == ("db.internal", "5433")
-    assert database["OPTIONS"] == {"sslmode": "require"}
+    assert database["OPTIONS"] == {"sslmode": "require", "options": "-c jit=off"}
+
+
+def test_postgres_options_in_the_url_come_after_the_default_ones(tmp_path):
+    database = conf.database_from_url("postgres://db/exitlens?options=-c%20jit%3Don", tmp_path)
+    assert database["OPTIONS"] == {"options": "-c jit=off -c jit=on"}
 
 
 def test_it_rejects_an_unknown_database(tmp_path):

@@ -16,7 +16,7 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length
 
 from exitlens import segments
@@ -29,10 +29,10 @@ from exitlens.core.models import (
     Invitation,
     Question,
 )
-from exitlens.insights import summaries
+from exitlens.insights import lanes, summaries
 from exitlens.insights.filters import Filters
 from exitlens.insights.models import Leaver
-from exitlens.insights.stats import compare_segments, net_promoter, wilson_interval
+from exitlens.insights.stats import compare_segments, promoter_score, wilson_interval
 from exitlens.taxonomy import THEME_IDS
 
 OTHER = "other"
@@ -169,10 +169,12 @@ def compute(filters: Filters) -> Insights:
 def _compute(filters: Filters) -> Insights:
     departures = filters.departures()
     leavers = filters.leavers()
-    headline = _headline(departures, leavers)
+    tallies = _tally(filters, leavers)
+    total = sum(tallies.values(), Tally())
+    headline = _headline(departures, total)
     count = headline.leavers or 0
     empty = not headline.leavers
-    reasons = [] if empty else _reasons(leavers, count)
+    reasons = [] if empty else _reasons(tallies, total, count)
     by_period = _departures_by_period(filters, departures)
     periods = _periods(filters)
     return Insights(
@@ -181,12 +183,12 @@ def _compute(filters: Filters) -> Insights:
         min_quote_group=min_quote_group(),
         headline=headline,
         reasons=reasons,
-        retention=[] if empty else _coded(leavers, "retention", count),
-        attraction=[] if empty else _coded(leavers, "attraction", count, "positive"),
-        liked_most=[] if empty else _coded(leavers, "liked_most", count, "positive"),
-        liked_least=[] if empty else _coded(leavers, "liked_least", count, "negative"),
-        gap=[] if empty else _coded(leavers, "l.attraction & l.reasons", count, "negative"),
-        breakdown=None if empty else _breakdown(filters, leavers),
+        retention=[] if empty else _coded(total, "retention", count),
+        attraction=[] if empty else _coded(total, "attraction", count, "positive"),
+        liked_most=[] if empty else _coded(total, "liked_most", count, "positive"),
+        liked_least=[] if empty else _coded(total, "liked_least", count, "negative"),
+        gap=[] if empty else _coded(total, "gap", count, "negative"),
+        breakdown=None if empty else _breakdown(filters, tallies),
         periods=periods,
         departures_trend=[
             (p, n if (n := by_period.get(p, (0, 0))[0]) >= min_group() else None) for p in periods
@@ -195,41 +197,105 @@ def _compute(filters: Filters) -> Insights:
             "voluntary",
             [(p, share(by_period.get(p, (0, 0))[1], by_period.get(p, (0, 0))[0])) for p in periods],
         ),
-        theme_trends=[] if empty else _theme_trends(filters, leavers, reasons, periods),
+        theme_trends=[] if empty else _theme_trends(tallies, reasons, periods),
         quotes={} if empty else _quotes(leavers, reasons, count),
         anonymous_left_out=_anonymous_left_out(filters),
     )
 
 
-def _headline(departures: QuerySet[Departure], leavers: QuerySet[Leaver]) -> Headline:
-    interviewed = Q(has_interview=True) | Q(responded_anonymously=True)
-    counts = departures.annotate(
-        has_invitation=Exists(Invitation.objects.filter(departure=OuterRef("pk"))),
-        has_interview=Exists(Leaver.objects.filter(departure=OuterRef("pk"))),
-    ).aggregate(
-        total=Count("pk"),
-        voluntary=Count("pk", filter=Q(departure_type__in=Departure.VOLUNTARY_TYPES)),
-        regrettable=Count("pk", filter=Q(regrettable=True)),
-        invited=Count("pk", filter=Q(has_invitation=True)),
-        responded=Count("pk", filter=Q(has_invitation=True) & interviewed),
-        interviewed=Count("pk", filter=interviewed),
-        retained=Count("pk", filter=interviewed & Q(outcome=Departure.Outcome.RETAINED)),
+# The theme masks a figure counts (SQL over the summaries, alias l): a column, or the themes
+# that attracted a leaver and then were among their reasons to leave (the expectation gap).
+MASKS = {
+    "reasons": "l.reasons",
+    "main": "l.main",
+    "contributing": "l.contributing",
+    "reason_text": "l.reason_text",
+    "reason_strength": "l.reason_strength",
+    "retention": "l.retention",
+    "attraction": "l.attraction",
+    "liked_most": "l.liked_most",
+    "liked_least": "l.liked_least",
+    "gap": "l.attraction & l.reasons",
+}
+THEMES = len(THEME_IDS)
+
+
+@dataclass
+class Tally:
+    """What a group of leavers counts: the group of one segment, period and regrettable mark
+    that the database returns, or the sum of such groups."""
+
+    leavers: int = 0
+    promoters: int = 0
+    detractors: int = 0
+    recommend_answers: int = 0
+    expectations_sum: int = 0
+    expectations_answers: int = 0
+    themes: dict[str, list[int]] = field(  # mask -> leavers per theme, in THEME_IDS order
+        default_factory=lambda: {mask: [0] * THEMES for mask in MASKS}
     )
-    found = leavers.aggregate(
-        leavers=Count("pk"),
-        expectations=Avg("expectations_met"),
-        expectations_answers=Count("expectations_met"),
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(
+            self.leavers + other.leavers,
+            self.promoters + other.promoters,
+            self.detractors + other.detractors,
+            self.recommend_answers + other.recommend_answers,
+            self.expectations_sum + other.expectations_sum,
+            self.expectations_answers + other.expectations_answers,
+            {
+                mask: [a + b for a, b in zip(mine, other.themes[mask], strict=True)]
+                for mask, mine in self.themes.items()
+            },
+        )
+
+
+SEGMENT_COLUMNS = {
+    "department": "department_id",
+    "tenure_band": "tenure_band",
+    "departure_type": "departure_type",
+    "location": "location",
+    "job_title": "job_title",
+    "manager": "manager_id",
+}
+
+
+def _tally(filters: Filters, leavers: QuerySet[Leaver]) -> dict[tuple, Tally]:
+    """(segment value, period, regrettable) -> Tally: the leavers in view counted by the
+    database in one pass, grouped so the breakdown and the trends add up groups."""
+    segment = "l." + SEGMENT_COLUMNS[filters.by]
+    period = "l." + ("leave_quarter" if filters.granularity == "quarter" else "leave_month")
+    lane_count = lanes.LANES if Leaver.objects.count() <= lanes.MOST_ROWS else 1
+    theme_sums = [lanes.sums(mask, THEMES, lane_count) for mask in MASKS.values()]
+    select = ", ".join(
+        [
+            f"{segment}, {period}, l.regrettable, COUNT(*)",  # the key, then the counts
+            "SUM(CASE WHEN l.recommend >= 9 THEN 1 ELSE 0 END)",
+            "SUM(CASE WHEN l.recommend <= 6 THEN 1 ELSE 0 END)",
+            "COUNT(l.recommend), SUM(l.expectations_met), COUNT(l.expectations_met)",
+            *(aggregate for mask in theme_sums for aggregate in mask),
+        ]
     )
-    recommend = dict(
-        leavers.filter(recommend__isnull=False)
-        .values_list("recommend")
-        .annotate(n=Count("pk"))
-        .values_list("recommend", "n")
-        .order_by()
-    )
-    total, count = counts["total"], found["leavers"]
+    found = {}
+    # Grouped by period first: SQLite would read a segment with an index (department, manager)
+    # in its order, one row lookup at a time, which is slower than sorting what it scanned.
+    rows = _fetch(_columns(leavers), select, f"{period}, l.regrettable, {segment}")
+    for row in rows:
+        key, numbers, packed = row[:3], row[3:9], row[9:]
+        per_mask = len(theme_sums[0])
+        themes = {
+            mask: lanes.unpack(packed[i * per_mask : (i + 1) * per_mask], THEMES, lane_count)
+            for i, mask in enumerate(MASKS)
+        }
+        found[tuple(key)] = Tally(*(int(number or 0) for number in numbers), themes)
+    return found
+
+
+def _headline(departures: QuerySet[Departure], leavers: Tally) -> Headline:
+    counts = _departure_counts(departures)
+    total, count = counts["total"], leavers.leavers
     shown = total >= min_group()
-    recommend_answers = sum(recommend.values())
+    recommend_answers = leavers.recommend_answers
     return Headline(
         departures=total if shown else None,
         voluntary=share(counts["voluntary"], total),
@@ -238,13 +304,55 @@ def _headline(departures: QuerySet[Departure], leavers: QuerySet[Leaver]) -> Hea
         responded=share(counts["responded"], counts["invited"]),
         leavers=count if count >= min_group() else None,
         expectations_met=(
-            found["expectations"] if found["expectations_answers"] >= min_group() else None
+            leavers.expectations_sum / leavers.expectations_answers
+            if leavers.expectations_answers >= min_group()
+            else None
         ),
         expectations_scale=_scale("expectations_met"),
-        recommend_score=net_promoter(recommend) if recommend_answers >= min_group() else None,
+        recommend_score=(
+            promoter_score(leavers.promoters, leavers.detractors, recommend_answers)
+            if recommend_answers >= min_group()
+            else None
+        ),
         recommend_answers=recommend_answers,
         retained=share(counts["retained"], counts["interviewed"]),
     )
+
+
+def _departure_counts(departures: QuerySet[Departure]) -> dict[str, int]:
+    """Departures, and among them the voluntary, regrettable, invited, interviewed (named or
+    anonymously), responding (invited and interviewed) and retained (interviewed) ones. The
+    database groups by what each departure is, so it looks up its invitations and interview once
+    (a conditional count per figure would look them up again for each)."""
+    groups = (
+        departures.annotate(
+            invited=Exists(Invitation.objects.filter(departure=OuterRef("pk"))),
+            interviewed=Exists(Leaver.objects.filter(departure=OuterRef("pk"))),
+        )
+        .values_list(
+            "departure_type",
+            "regrettable",
+            "outcome",
+            "responded_anonymously",
+            "invited",
+            "interviewed",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = dict.fromkeys(
+        ("total", "voluntary", "regrettable", "invited", "responded", "interviewed", "retained"), 0
+    )
+    for kind, regrettable, outcome, anonymously, invited, named, n in groups:
+        interviewed = bool(named or anonymously)
+        counts["total"] += n
+        counts["voluntary"] += n if kind in Departure.VOLUNTARY_TYPES else 0
+        counts["regrettable"] += n if regrettable else 0
+        counts["invited"] += n if invited else 0
+        counts["responded"] += n if invited and interviewed else 0
+        counts["interviewed"] += n if interviewed else 0
+        counts["retained"] += n if interviewed and outcome == Departure.Outcome.RETAINED else 0
+    return counts
 
 
 def _scale(key: str) -> tuple[int, int] | None:
@@ -262,14 +370,6 @@ def _sql(queryset: QuerySet) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _bit_sums(masks: list[str]) -> str:
-    """SQL summing, for each mask expression (over table alias l) and theme, the rows with the
-    theme's bit set. The expressions are this module's own, never text from outside."""
-    return ", ".join(
-        f"SUM(({mask} >> {bit}) & 1)" for mask in masks for bit in range(len(THEME_IDS))
-    )
-
-
 def _fetch(leavers: QuerySet[Leaver], select: str, group: str = "") -> list[tuple]:
     """Run `SELECT select FROM (the leavers) l [GROUP BY group]`; values stay parameters."""
     sql, params = _sql(leavers.order_by())
@@ -285,7 +385,6 @@ def _columns(leavers: QuerySet[Leaver]) -> QuerySet[Leaver]:
 
 
 SUMMARY_COLUMNS = (
-    "interview_id",
     "department_id",
     "manager_id",
     "job_title",
@@ -295,6 +394,8 @@ SUMMARY_COLUMNS = (
     "regrettable",
     "leave_month",
     "leave_quarter",
+    "expectations_met",
+    "recommend",
     "reasons",
     "main",
     "contributing",
@@ -305,50 +406,42 @@ SUMMARY_COLUMNS = (
     "liked_most",
     "liked_least",
 )
-THEMES = len(THEME_IDS)
 
 
-def _split(values: tuple, masks: int) -> list[list[int]]:
-    """The flat sums of `_bit_sums` back into one list of per-theme counts per mask."""
-    return [[int(v or 0) for v in values[i * THEMES : (i + 1) * THEMES]] for i in range(masks)]
-
-
-def _reasons(leavers: QuerySet[Leaver], count: int) -> list[ThemeRow]:
-    masks = ["l.reasons", "l.main", "l.contributing", "l.reason_text", "l.reason_strength"]
-    regretted = ", ".join(
-        f"SUM(CASE WHEN l.regrettable THEN (l.reasons >> {bit}) & 1 ELSE 0 END)"
-        for bit in range(THEMES)
-    )
-    (row,) = _fetch(_columns(leavers), f"{_bit_sums(masks)}, {regretted}")
-    combined, main, contributing, text, strength, regrettable = _split(row, len(masks) + 1)
+def _reasons(tallies: dict[tuple, Tally], total: Tally, count: int) -> list[ThemeRow]:
+    themes = total.themes
+    regretted = sum((tally for (*_, regrettable), tally in tallies.items() if regrettable), Tally())
     rows = []
     for i, theme in enumerate(THEME_IDS):
-        if not combined[i]:
+        combined = themes["reasons"][i]
+        if not combined:
             continue
         sources = {
-            name: counted[i]
-            for name, counted in (("main", main), ("contributing", contributing), ("text", text))
-            if counted[i]
+            name: themes[mask][i]
+            for name, mask in (
+                ("main", "main"),
+                ("contributing", "contributing"),
+                ("text", "reason_text"),
+            )
+            if themes[mask][i]
         }
         rows.append(
             ThemeRow(
                 theme,
-                combined[i],
-                share(combined[i], count),
-                negative=combined[i],
-                positive=strength[i],
+                combined,
+                share(combined, count),
+                negative=combined,
+                positive=themes["reason_strength"][i],
                 sources=sources,
-                regrettable=regrettable[i],
+                regrettable=regretted.themes["reasons"][i],
             )
         )
     return sorted(rows, key=lambda row: (-row.leavers, row.theme))
 
 
-def _coded(leavers: QuerySet[Leaver], mask: str, count: int, polarity: str = "") -> list[ThemeRow]:
-    """Leavers per theme in one mask (`mask` names a column, or an expression of columns)."""
-    expression = mask if " " in mask else f"l.{mask}"
-    (row,) = _fetch(_columns(leavers), _bit_sums([expression]))
-    (counted,) = _split(row, 1)
+def _coded(total: Tally, mask: str, count: int, polarity: str = "") -> list[ThemeRow]:
+    """Leavers per theme in one of the MASKS."""
+    counted = total.themes[mask]
     rows = [
         ThemeRow(
             theme,
@@ -363,29 +456,16 @@ def _coded(leavers: QuerySet[Leaver], mask: str, count: int, polarity: str = "")
     return sorted(rows, key=lambda row: (-row.leavers, row.theme))
 
 
-SEGMENT_COLUMNS = {
-    "department": "department_id",
-    "tenure_band": "tenure_band",
-    "departure_type": "departure_type",
-    "location": "location",
-    "job_title": "job_title",
-    "manager": "manager_id",
-}
-
-
-def _breakdown(filters: Filters, leavers: QuerySet[Leaver]) -> Breakdown:
+def _breakdown(filters: Filters, tallies: dict[tuple, Tally]) -> Breakdown:
     """Leavers and reasons per segment; a segment below the threshold goes into "other"."""
-    column = SEGMENT_COLUMNS[filters.by]
     levels = _department_levels(filters.department.pk if filters.department else None)
     sizes: dict[str, int] = {}
     counts: dict[str, dict[str, int]] = {}
-    for value, size, *sums in _fetch(
-        _columns(leavers), f"l.{column}, COUNT(*), {_bit_sums(['l.reasons'])}", f"l.{column}"
-    ):
+    for (value, _period, _regrettable), tally in tallies.items():
         name = _segment_name(filters, value, levels)
-        sizes[name] = sizes.get(name, 0) + size
+        sizes[name] = sizes.get(name, 0) + tally.leavers
         themes = counts.setdefault(name, {})
-        for theme, counted in zip(THEME_IDS, _split(tuple(sums), 1)[0], strict=True):
+        for theme, counted in zip(THEME_IDS, tally.themes["reasons"], strict=True):
             if counted:
                 themes[theme] = themes.get(theme, 0) + counted
     shown, other, other_themes = {}, 0, {}
@@ -475,21 +555,23 @@ def _departures_by_period(filters: Filters, departures) -> dict[str, tuple[int, 
     return found
 
 
-def _theme_trends(filters, leavers, reasons, periods) -> list[TrendSeries]:
+def _theme_trends(tallies: dict[tuple, Tally], reasons, periods) -> list[TrendSeries]:
     """The share of leavers raising each of the top reasons, per period."""
-    column = "leave_quarter" if filters.granularity == "quarter" else "leave_month"
-    found = {}
-    for period, size, *sums in _fetch(
-        _columns(leavers), f"l.{column}, COUNT(*), {_bit_sums(['l.reasons'])}", f"l.{column}"
-    ):
+    found: dict[str, Tally] = {}
+    for (_segment, period, _regrettable), tally in tallies.items():
         if period:  # a monthly trend cannot place an anonymous interview
-            found[period] = (size, _split(tuple(sums), 1)[0])
+            found[period] = found.get(period, Tally()) + tally
     index = {theme: i for i, theme in enumerate(THEME_IDS)}
     return [
         TrendSeries(
             row.theme,
             [
-                (p, share(found[p][1][index[row.theme]], found[p][0]) if p in found else None)
+                (
+                    p,
+                    share(found[p].themes["reasons"][index[row.theme]], found[p].leavers)
+                    if p in found
+                    else None,
+                )
                 for p in periods
             ],
         )

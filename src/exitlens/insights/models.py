@@ -7,7 +7,8 @@ class Leaver(models.Model):
     """A completed interview summarised for the insights (see summaries.py): the segments it can
     be filtered on and, per question, the themes it raised as a bit mask (bit i is THEME_IDS[i]).
     With one narrow row per leaver every figure is a single scan instead of joins over answers.
-    No timestamp: an anonymous interview's row must not date its submission."""
+    No timestamp: an anonymous interview's row must not date its submission. No index on the
+    period: a view covers much of the table, and reading it whole beat finding rows by index."""
 
     interview = models.OneToOneField(
         Interview, primary_key=True, on_delete=models.CASCADE, related_name="leaver"
@@ -24,9 +25,9 @@ class Leaver(models.Model):
     tenure_band = models.CharField(max_length=10, blank=True)
     departure_type = models.CharField(max_length=20, blank=True)
     regrettable = models.BooleanField(null=True)
-    leave_date = models.DateField(null=True, db_index=True)  # none when anonymous
+    leave_date = models.DateField(null=True)  # none when anonymous
     leave_month = models.CharField(max_length=7, blank=True)  # "2026-05"
-    leave_quarter = models.CharField(max_length=7, blank=True, db_index=True)  # "2026-Q2"
+    leave_quarter = models.CharField(max_length=7, blank=True)  # "2026-Q2"
     confidentiality = models.CharField(max_length=20)
     expectations_met = models.SmallIntegerField(null=True)
     recommend = models.SmallIntegerField(null=True)

@@ -195,6 +195,11 @@ def net_promoter(scores: list[int] | dict[int, int]) -> float | None:
             promoters += count
         elif score <= 6:
             detractors += count
-    if total == 0:
+    return promoter_score(promoters, detractors, total)
+
+
+def promoter_score(promoters: int, detractors: int, answers: int) -> float | None:
+    """The eNPS of counts already made: promoters (9–10) and detractors (0–6) among answers."""
+    if answers == 0:
         return None
-    return 100 * (promoters - detractors) / total
+    return 100 * (promoters - detractors) / answers
