@@ -7,6 +7,7 @@ from exitlens.staff.views import (
     coding,
     departures,
     home,
+    imports,
     interviews,
     questionnaire,
 )
@@ -40,6 +41,7 @@ urlpatterns = [
     # Departures (HR)
     path("departures/", departures.departure_list, name="departure_list"),
     path("departures/new/", departures.departure_create, name="departure_create"),
+    path("departures/import/", imports.departure_import, name="departure_import"),
     path("departures/<uuid:code>/", departures.departure_detail, name="departure_detail"),
     path("departures/<uuid:code>/edit/", departures.departure_edit, name="departure_edit"),
     path("departures/<uuid:code>/delete/", departures.departure_delete, name="departure_delete"),

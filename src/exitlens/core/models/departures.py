@@ -67,6 +67,13 @@ class Departure(models.Model):
         editable=False,
         help_text="The leaver submitted an anonymous interview; its answers are not linked here.",
     )
+    invite_on = models.DateField(
+        _("invitation planned for"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by an import (EXITLENS_AUTO_INVITE_*); `send-reminders` invites then.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

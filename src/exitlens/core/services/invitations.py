@@ -61,7 +61,7 @@ def _send_email(invitation: Invitation, token: str, template: str) -> None:
 def send_invitation(
     departure: Departure,
     *,
-    by: User,
+    by: User | None,
     confidentiality: str | None = None,
     request: HttpRequest | None = None,
 ) -> Invitation:
@@ -123,6 +123,33 @@ def find_invitation(token: str) -> Invitation | None:
 class ReminderRun:
     reminded: int = 0
     expired: int = 0
+    invited: int = 0
+    not_invited: int = 0  # planned invitations that could not be sent (see the log)
+
+
+def send_planned_invitations(run: ReminderRun) -> None:
+    """Invite the departures an import planned an invitation for (Departure.invite_on), once
+    the day has come, unless they were invited or interviewed in the meantime."""
+    today = timezone.localdate()
+    due = Departure.objects.filter(invite_on__lte=today).order_by("invite_on", "pk")
+    for departure in due:
+        Departure.objects.filter(pk=departure.pk).update(invite_on=None)  # one attempt only
+        already = (
+            departure.invitations.exists()
+            or Interview.objects.filter(
+                departure=departure, status=Interview.Status.COMPLETED
+            ).exists()
+        )
+        if already:
+            continue
+        try:
+            with transaction.atomic():
+                send_invitation(departure, by=None)
+        except InterviewError:
+            logger.exception("The planned invitation of departure %s failed", departure.pk)
+            run.not_invited += 1
+            continue
+        run.invited += 1
 
 
 def send_reminders() -> ReminderRun:
@@ -130,6 +157,7 @@ def send_reminders() -> ReminderRun:
     a leaver gets at most EXITLENS_MAX_REMINDERS, each EXITLENS_REMINDER_AFTER_DAYS apart."""
     now = timezone.now()
     run = ReminderRun()
+    send_planned_invitations(run)
     run.expired = Invitation.objects.filter(
         status=Invitation.Status.OPEN, expires_at__lte=now
     ).update(status=Invitation.Status.EXPIRED)

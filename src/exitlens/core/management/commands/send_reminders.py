@@ -24,7 +24,10 @@ class Command(BaseCommand):
             raise CommandError("--interval must be at least 60 seconds")
         while True:
             run = send_reminders()
-            self.stdout.write(f"Sent {run.reminded} reminders; {run.expired} invitations expired.")
+            self.stdout.write(
+                f"Sent {run.invited} planned invitations ({run.not_invited} failed) and "
+                f"{run.reminded} reminders; {run.expired} invitations expired."
+            )
             if not loop:
                 return
             time.sleep(interval)

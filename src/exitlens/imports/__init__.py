@@ -1,0 +1,1 @@
+"""Bring records from other systems into Exitlens: spreadsheets in, checked rows out."""

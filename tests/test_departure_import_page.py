@@ -1,0 +1,352 @@
+"""The import page: upload a spreadsheet, check the plan, change the columns, import."""
+
+import os
+import re
+from datetime import date, datetime
+from io import BytesIO
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from exitlens.core.models import AuditEntry, Department, Departure, Manager
+from exitlens.imports import spreadsheets
+from tests.conftest import login
+
+URL = reverse("departure_import")
+
+# Made up for these tests: Dutch headers, semicolons, Windows-1252 as Excel saves it.
+LEAVERS = (
+    "Personeelsnummer;Naam;Afdeling;Leidinggevende;Functie;Datum uit dienst;Reden vertrek;"
+    "Kostenplaats\n"
+    "HR-7001;Fenna Visser;Customer Service;Ruud Roos;Agent;31-05-2026;Ontslag genomen;K7\n"
+    "HR-7002;Bram Claes;customer service;;Teamleider;30.06.2026;pensioen;K7\n"
+)
+REJECTED_ROW = "HR-7003;Iris Mol;Customer Service;;Agent;31-02-2026;anders;K7\n"
+
+
+def upload(client, text: str = LEAVERS, name: str = "vertrekkers.csv", **options):
+    data = {"file": SimpleUploadedFile(name, text.encode("cp1252"), "text/csv")}
+    data.update({option: "on" for option, on in options.items() if on})
+    return client.post(URL, data)
+
+
+def hidden(html: str, name: str) -> str:
+    return re.search(rf'type="hidden" name="{name}" value="([^"]*)"', html).group(1)
+
+
+def import_fields(html: str) -> dict:
+    """What the Import button of the page sends."""
+    form = html.split('id="import-check"')[1].split("</form>", 1)[1]
+    return dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form))
+
+
+def uploads() -> list:
+    folder = settings.DATA_DIR / "imports"
+    return sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")) if folder.exists() else []
+
+
+@pytest.fixture(autouse=True)
+def _no_uploads_left():
+    yield
+    for path in uploads():
+        path.unlink()
+
+
+def test_it_sends_an_anonymous_visitor_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_it_hides_the_page_from_a_viewer(client, viewer, department):
+    login(client, viewer)
+    assert client.get(URL).status_code == 404
+    assert upload(client).status_code == 404
+    assert not Departure.objects.exists()
+    assert uploads() == []
+
+
+def test_it_shows_the_upload_form(client, hr):
+    login(client, hr)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'enctype="multipart/form-data"' in html
+    assert 'type="file" name="file"' in html
+    assert 'name="create_departments"' in html
+    assert 'name="strict"' in html
+    assert "A row with an HR system id that is already known updates that departure" in html
+
+
+def test_the_departure_list_links_to_it(client, hr):
+    login(client, hr)
+    assert f'href="{URL}"' in client.get(reverse("departure_list")).content.decode()
+
+
+def test_it_shows_the_plan_and_the_columns_of_a_dutch_csv(client, hr, department):
+    login(client, hr)
+    response = upload(client)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "vertrekkers.csv: 2 rows read." in html
+    figures = re.findall(
+        r'<span class="figure">(\d+)</span><span class="figure-label">([^<]+)', html
+    )
+    assert figures == [
+        ("2", "to create"),
+        ("0", "to update"),
+        ("0", "unchanged"),
+        ("0", "rejected"),
+    ]
+    assert "<li>Ruud Roos</li>" in html  # a new manager
+    assert re.search(r'<option value="full_name" selected>\s*Name', html)
+    assert re.search(r'<option value="leave_date" selected>\s*Leave date', html)
+    kostenplaats = re.search(
+        r'<label for="id_column_7">Kostenplaats</label>.*?</select>', html, re.S
+    )
+    assert '<option value="" selected>(leave out)</option>' in kostenplaats.group()
+    assert '<button class="button" type="submit" name="action" value="import">' in html
+    assert len(uploads()) == 1
+    assert hidden(html, "token") == uploads()[0].stem
+    assert not Departure.objects.exists()  # only checked
+
+
+def test_it_checks_again_with_a_column_left_out(client, hr, department):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+    assert fields["column_4"] == "job_title"
+
+    response = client.post(URL, {**fields, "column_4": "", "action": "check"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(
+        r'<label for="id_column_4">Functie</label>.*?<option value="" selected>', html, re.S
+    )
+    assert import_fields(html)["column_4"] == ""
+    client.post(URL, {**import_fields(html), "action": "import"})
+    assert set(Departure.objects.values_list("job_title", flat=True)) == {""}
+
+
+def test_it_imports_the_plan(client, hr, department):
+    Departure.objects.create(
+        full_name="Bram Claes", department=department, leave_date=date(2026, 1, 1),
+        external_id="HR-7002", job_title="Agent",
+    )  # fmt: skip
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+
+    response = client.post(URL, {**fields, "action": "import"})
+
+    assert response.status_code == 302
+    assert response.url == reverse("departure_list")
+    fenna = Departure.objects.get(external_id="HR-7001")
+    assert (fenna.full_name, fenna.department, fenna.leave_date) == (
+        "Fenna Visser", department, date(2026, 5, 31)
+    )  # fmt: skip
+    assert fenna.manager == Manager.objects.get(name="Ruud Roos")
+    bram = Departure.objects.get(external_id="HR-7002")
+    assert (bram.job_title, bram.leave_date) == ("Teamleider", date(2026, 6, 30))
+    assert Departure.objects.count() == 2
+    entry = AuditEntry.objects.get(action="departures.imported")
+    assert entry.actor == hr
+    assert entry.subject == "vertrekkers.csv"  # the name uploaded, not the name stored
+    assert entry.data["created"] == 1
+    assert entry.data["updated"] == 1
+    assert uploads() == []  # the stored file is gone
+    follow = client.get(response.url).content.decode()
+    assert "Imported: 1 created, 1 updated, 0 rejected." in follow
+
+
+def test_it_imports_the_valid_rows_and_lists_the_rejected_ones(client, hr, department):
+    login(client, hr)
+    html = upload(client, LEAVERS + REJECTED_ROW).content.decode()
+    assert "<td>4</td><td>Datum uit dienst</td><td>31-02-2026</td>" in html
+
+    client.post(URL, {**import_fields(html), "action": "import"})
+
+    assert set(Departure.objects.values_list("external_id", flat=True)) == {"HR-7001", "HR-7002"}
+    assert AuditEntry.objects.get(action="departures.imported").data["rejected"] == 1
+
+
+def test_strict_mode_with_a_rejected_row_imports_nothing(client, hr, department):
+    login(client, hr)
+    response = upload(client, LEAVERS + REJECTED_ROW, strict=True)
+
+    html = response.content.decode()
+    assert "Strict mode: 1 row is rejected, so nothing can be imported." in html
+    assert 'value="import"' not in html
+    assert '<input type="checkbox" name="strict" id="id_strict" checked>' in html
+    token = hidden(html, "token")
+    columns = dict(re.findall(r'name="(column_\d+)".*?<option value="(\w*)" selected', html, re.S))
+    forced = client.post(URL, {"token": token, "strict": "on", **columns, "action": "import"})
+    assert forced.status_code == 200
+    assert "Strict mode: 1 row is rejected" in forced.content.decode()
+    assert not Departure.objects.exists()
+    assert not AuditEntry.objects.filter(action="departures.imported").exists()
+
+
+def test_it_creates_departments_only_when_asked(client, hr, department):
+    text = LEAVERS.replace("Customer Service;Ruud", "Finance;Ruud")
+    login(client, hr)
+    html = upload(client, text).content.decode()
+    assert "no department with this name" in html
+
+    html = upload(client, text, create_departments=True).content.decode()
+    assert "<li>Finance</li>" in html
+    client.post(URL, {**import_fields(html), "action": "import"})
+    assert Departure.objects.get(external_id="HR-7001").department.name == "Finance"
+    assert Department.objects.count() == 2
+
+
+def test_it_lets_the_user_settle_two_columns_for_one_field(client, hr, department):
+    login(client, hr)
+    html = upload(client, LEAVERS.replace("Kostenplaats", "Functienaam")).content.decode()
+    assert "Both &quot;Functie&quot; and &quot;Functienaam&quot; would fill job_title." in html
+    assert "Choose the field of each column below, then check again." in html
+    assert 'value="import"' not in html
+
+    fields = {"token": hidden(html, "token"), "name": "vertrekkers.csv", "action": "check"}
+    fields.update({f"column_{i}": name for i, name in enumerate(
+        ["external_id", "full_name", "department", "manager", "job_title", "leave_date",
+         "departure_type", ""]
+    )})  # fmt: skip
+    html = client.post(URL, fields).content.decode()
+    assert "Both" not in html
+    assert 'value="import"' in html
+
+
+def test_it_refuses_a_field_that_is_not_offered(client, hr, department):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+
+    response = client.post(URL, {**fields, "column_0": "password", "action": "import"})
+
+    assert response.status_code == 200
+    assert "Select a valid choice." in response.content.decode()
+    assert not Departure.objects.exists()
+
+
+def test_it_imports_an_excel_workbook(client, hr, department):
+    workbook = Workbook()
+    workbook.active.append(["Employee ID", "Full name", "Department", "Leave date"])
+    workbook.active.append(["E-1", "Ann Smith", "Customer Service", datetime(2026, 5, 31)])
+    content = BytesIO()
+    workbook.save(content)
+    login(client, hr)
+    xlsx = SimpleUploadedFile("leavers.xlsx", content.getvalue())
+
+    html = client.post(URL, {"file": xlsx}).content.decode()
+    assert "leavers.xlsx: 1 row read." in html
+    assert uploads()[0].suffix == ".xlsx"
+    client.post(URL, {**import_fields(html), "action": "import"})
+
+    assert Departure.objects.get(external_id="E-1").leave_date == date(2026, 5, 31)
+
+
+def test_nothing_to_import_hides_the_import_button(client, hr, department):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+    client.post(URL, {**fields, "action": "import"})
+
+    html = upload(client).content.decode()
+    assert re.search(r'<span class="figure">2</span><span class="figure-label">unchanged', html)
+    assert "Nothing to import." in html
+    assert 'value="import"' not in html
+
+
+def test_a_file_that_is_no_spreadsheet_gives_an_error(client, hr, department):
+    login(client, hr)
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(range(256))
+    response = client.post(URL, {"file": SimpleUploadedFile("leavers.csv", png, "image/png")})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "leavers.csv is not a CSV or Excel file: it holds binary data." in html
+    assert str(settings.DATA_DIR) not in html
+    assert 'type="file" name="file"' in html
+    assert uploads() == []
+    assert not Departure.objects.exists()
+
+
+def test_a_file_without_known_columns_shows_them_to_choose(client, hr, department):
+    login(client, hr)
+    response = upload(client, "Wie;Wanneer\nFenna;31-05-2026\n")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No column is recognised." in html
+    assert '<label for="id_column_0">Wie</label>' in html
+    assert 'value="import"' not in html
+
+
+def test_it_refuses_a_file_that_is_too_large(client, hr, department, monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MAX_FILE_SIZE", 100)
+    login(client, hr)
+    response = upload(client)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "files up to 100\xa0bytes can be imported." in html
+    assert uploads() == []
+    assert not Departure.objects.exists()
+
+
+def test_it_refuses_an_upload_without_a_file(client, hr):
+    login(client, hr)
+    response = client.post(URL, {"strict": "on"})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+@pytest.mark.parametrize("token", ["../../etc/passwd", "0" * 31 + "/", "ab" * 16, "AB" * 16])
+def test_it_refuses_a_tampered_or_unknown_token(client, hr, department, token):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+
+    response = client.post(URL, {**fields, "token": token, "action": "import"}, follow=True)
+
+    assert response.redirect_chain == [(URL, 302)]
+    assert "The uploaded file is no longer here" in response.content.decode()
+    assert 'type="file" name="file"' in response.content.decode()
+    assert not Departure.objects.exists()
+
+
+def test_an_upload_older_than_a_day_has_expired_and_is_deleted(client, hr, department):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+    (path,) = uploads()
+    day_ago = path.stat().st_mtime - 24 * 60 * 60 - 1
+    os.utime(path, (day_ago, day_ago))
+
+    response = client.post(URL, {**fields, "action": "import"}, follow=True)
+    assert "The uploaded file is no longer here" in response.content.decode()
+    assert not Departure.objects.exists()
+
+    upload(client)
+    assert not path.exists()
+
+
+def test_a_second_click_on_import_imports_nothing_more(client, hr, department):
+    login(client, hr)
+    fields = import_fields(upload(client).content.decode())
+    (path,) = uploads()
+    lock = path.with_suffix(".lock")
+    lock.touch()  # the first click is still importing
+
+    response = client.post(URL, {**fields, "action": "import"}, follow=True)
+
+    assert "This file is being imported already." in response.content.decode()
+    assert not Departure.objects.exists()
+    lock.unlink()
+
+
+def test_an_admin_can_import_too(client, admin, department):
+    login(client, admin)
+    fields = import_fields(upload(client).content.decode())
+    client.post(URL, {**fields, "action": "import"})
+    assert Departure.objects.count() == 2
