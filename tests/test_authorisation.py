@@ -1,5 +1,7 @@
 """Every staff URL, found from the URL configuration itself, refuses those who may not see it."""
 
+import uuid
+
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
@@ -8,7 +10,21 @@ from exitlens.core.services import interviews
 from tests.conftest import login
 
 OPEN_TO_EVERY_USER = {"login", "logout", "home", "account"}
-ADMIN_ONLY = {"audit_log", "user_list", "user_create", "user_edit"}
+ADMIN_ONLY = {
+    "audit_log",
+    "user_list",
+    "user_create",
+    "user_edit",
+    "api_tokens",
+    "api_token_revoke",
+    "webhook_list",
+    "webhook_create",
+    "webhook_detail",
+    "webhook_edit",
+    "webhook_delete",
+    "webhook_ping",
+    "delivery_redeliver",
+}
 # Aggregated and above the threshold: management (viewers) may see these.
 OPEN_TO_VIEWERS = {"insights", "insights_report", "insights_report_pdf", "insights_export"}
 
@@ -41,6 +57,8 @@ def url_for(departure, hr, admin):
         "answer_id": anonymous.answers.first().pk,
         "format": "csv",
         "dataset": "answers",
+        "webhook_id": uuid.uuid4(),  # the pages refuse before they look anything up
+        "delivery_id": uuid.uuid4(),
     }
 
     def build(name: str) -> str:
@@ -55,6 +73,7 @@ def url_for(departure, hr, admin):
 
 def test_the_list_covers_the_interview_pages():
     assert {"departure_detail", "answers", "conduct", "anonymous_detail"} <= set(STAFF_URLS)
+    assert ADMIN_ONLY <= set(STAFF_URLS)
 
 
 @pytest.mark.parametrize("name", STAFF_URLS)

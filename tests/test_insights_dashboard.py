@@ -68,6 +68,8 @@ def test_without_filters_it_shows_the_last_twelve_months(client, hr, people):
         ("start=2026-12-01&end=2026-01-01", "lies before its start"),
         ("start=yesterday", "Enter a valid date"),
         ("start=1900-01-01&end=2026-01-01", "at most twenty years"),
+        ("start=9999-10-01&end=9999-12-31", "between 1900 and 2999"),
+        ("start=1066-10-14", "between 1900 and 2999"),
         ("tenure_band=forever", "Select a valid choice"),
         ("by=shoe_size", "Select a valid choice"),
     ],

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from exitlens.api import settings as api_settings
 from exitlens.conf import (
     database_from_url,
     env_bool,
@@ -50,6 +51,11 @@ INSTALLED_APPS = [
     "exitlens.staff",
     "exitlens.leaver",
     "exitlens.insights",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "exitlens.api",
+    "exitlens.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +156,16 @@ EXITLENS_HR_CONTACT = env_str("HR_CONTACT", "")
 EXITLENS_INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 30, minimum=1)
 EXITLENS_REMINDER_AFTER_DAYS = env_int("REMINDER_AFTER_DAYS", 5, minimum=1)
 EXITLENS_MAX_REMINDERS = env_int("MAX_REMINDERS", 2, minimum=0)
+# Imported departures of these types are invited automatically, this many days after the leave
+# date (negative: before it), by `exitlens send-reminders`. No types: no automatic invitations.
+EXITLENS_AUTO_INVITE_TYPES = env_list("AUTO_INVITE_TYPES", [])
+_DEPARTURE_TYPES = ("resignation", "dismissal", "end_of_contract", "retirement", "other")
+if unknown := [kind for kind in EXITLENS_AUTO_INVITE_TYPES if kind not in _DEPARTURE_TYPES]:
+    raise ImproperlyConfigured(
+        f"EXITLENS_AUTO_INVITE_TYPES: {', '.join(unknown)} is not one of "
+        + ", ".join(_DEPARTURE_TYPES)
+    )
+EXITLENS_AUTO_INVITE_DAYS = env_int("AUTO_INVITE_DAYS", -7)
 # Confidentiality of the insights: no figure on fewer leavers, no quotes from fewer.
 EXITLENS_MIN_GROUP_SIZE = env_int("MIN_GROUP_SIZE", 5, minimum=2)
 EXITLENS_MIN_QUOTE_GROUP_SIZE = env_int("MIN_QUOTE_GROUP_SIZE", 10, minimum=2)
@@ -164,3 +180,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The REST API (docs/api.md): rate limit, schema class, OpenAPI description served offline.
+REST_FRAMEWORK = api_settings.REST_FRAMEWORK
+SPECTACULAR_SETTINGS = api_settings.SPECTACULAR_SETTINGS

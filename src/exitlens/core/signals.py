@@ -4,3 +4,13 @@ from django.dispatch import Signal
 
 # Sent with interview_ids when interviews are completed, or their answers coded or reviewed.
 interviews_changed = Signal()
+
+# Sent with `interview` when a leaver submits an interview or an interviewer completes one (an
+# anonymous one has lost its departure by then).
+interview_completed = Signal()
+
+# Sent with `answers` when coding or HR's review newly marks answers as a sensitive disclosure.
+disclosure_flagged = Signal()
+
+# Sent with `departure_ids`, `created` and `updated` (counts) after an import of departures.
+departures_imported = Signal()

@@ -28,6 +28,7 @@ DIMENSIONS = (
 )
 REGRETTABLE_CHOICES = (("", _("All")), ("yes", _("Regrettable")), ("no", _("Not regrettable")))
 LONGEST_PERIOD_DAYS = 366 * 20
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)  # beyond, periods cannot be counted
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -76,6 +77,10 @@ class InsightFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
+        for name, day in (("start", start), ("end", end)):
+            if day and not EARLIEST <= day <= LATEST:
+                self.add_error(name, _("Choose a date between 1900 and 2999."))
+                return cleaned
         if start and end:
             if start > end:
                 self.add_error("end", _("The end of the period lies before its start."))

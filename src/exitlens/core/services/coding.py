@@ -20,7 +20,7 @@ from exitlens.analysis.questions import QUESTIONS
 from exitlens.analysis.workers import CodingPool, bulk_analyzer
 from exitlens.core.models import Answer, AnswerTheme, Question, User
 from exitlens.core.services.audit import record_audit
-from exitlens.core.signals import interviews_changed
+from exitlens.core.signals import disclosure_flagged, interviews_changed
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -107,9 +107,11 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
     threshold = engine.model.threshold
     with transaction.atomic():
         AnswerTheme.objects.filter(answer__in=answers, source=AnswerTheme.Source.MODEL).delete()
-        tags = []
+        tags, flagged = [], []
         for index, answer in enumerate(answers):
             coding = merged[index]
+            if coding.sensitive and not answer.sensitive:
+                flagged.append(answer)
             answer.language = coding.language
             answer.sensitive = coding.sensitive
             answer.certainty = _certainty(coding, threshold)
@@ -121,6 +123,8 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
         Answer.objects.bulk_update(answers, ["language", "sensitive", "certainty", "coded_at"])
         AnswerTheme.objects.bulk_create(tags)
     _announce(answers + emptied)
+    if flagged:
+        disclosure_flagged.send(sender=Answer, answers=flagged)
     return len(answers)
 
 
@@ -177,12 +181,15 @@ def review_answer(answer: Answer, tags: dict[str, str], *, sensitive: bool, by: 
         AnswerTheme(answer=answer, theme=theme, polarity=polarity, source=AnswerTheme.Source.HUMAN)
         for theme, polarity in tags.items()
     )
+    newly_flagged = sensitive and not answer.sensitive
     answer.sensitive = sensitive
     answer.reviewed_at = timezone.now()
     answer.reviewed_by = by
     answer.save(update_fields=["sensitive", "reviewed_at", "reviewed_by"])
     interviews_changed.send(sender=Answer, interview_ids=[answer.interview_id])
     record_audit(by, "answer.reviewed", f"answer {answer.pk}", themes=sorted(tags))
+    if newly_flagged:
+        disclosure_flagged.send(sender=Answer, answers=[answer])
     return answer
 
 

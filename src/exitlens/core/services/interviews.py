@@ -22,7 +22,7 @@ from exitlens.core.models import (
 from exitlens.core.services import coding
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.questionnaires import current_version
-from exitlens.core.signals import interviews_changed
+from exitlens.core.signals import interview_completed, interviews_changed
 
 # From least to most protective; once answering has begun only a step up is allowed.
 PROTECTION_ORDER = [
@@ -239,6 +239,7 @@ def submit_interview(interview: Interview) -> Interview:
     else:
         record_audit(None, "interview.submitted", departure_subject(locked.departure))
     interviews_changed.send(sender=Interview, interview_ids=[locked.pk])
+    interview_completed.send(sender=Interview, interview=locked)
     return locked
 
 
@@ -256,6 +257,7 @@ def complete_interview(interview: Interview, *, outcome: str, by: User) -> Inter
     if interview.is_anonymous:
         interview = anonymise_interview(interview)
     interviews_changed.send(sender=Interview, interview_ids=[interview.pk])
+    interview_completed.send(sender=Interview, interview=interview)
     return interview
 
 

@@ -1,0 +1,79 @@
+"""The query parameters of each list, as forms (see queries.read_query)."""
+
+from datetime import date
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from exitlens.api.queries import PageForm
+from exitlens.core.models import Department, Departure, Interview
+from exitlens.insights.filters import InsightFilterForm
+from exitlens.taxonomy import THEME_IDS
+
+
+def _any(choices) -> list[tuple[str, str]]:
+    return [("", _("Any")), *choices]
+
+
+class DepartureQueryForm(PageForm):
+    leave_date_from = forms.DateField(
+        required=False, help_text="Departures leaving on or after this date (YYYY-MM-DD)."
+    )
+    leave_date_to = forms.DateField(
+        required=False, help_text="Departures leaving on or before this date (YYYY-MM-DD)."
+    )
+    department = forms.ModelChoiceField(
+        Department.objects.all(), required=False, help_text="A department id (see /departments/)."
+    )
+    departure_type = forms.ChoiceField(choices=_any(Departure.Type.choices), required=False)
+    external_id = forms.CharField(
+        max_length=100, required=False, help_text="The employee number in your HR system."
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("leave_date_from"), cleaned.get("leave_date_to")
+        if start and end and start > end:
+            self.add_error("leave_date_to", _("The end of the period lies before its start."))
+        return cleaned
+
+
+class InterviewQueryForm(PageForm):
+    status = forms.ChoiceField(choices=_any(Interview.Status.choices), required=False)
+    confidentiality = forms.ChoiceField(
+        choices=_any(Interview.Confidentiality.choices), required=False
+    )
+    mode = forms.ChoiceField(choices=_any(Interview.Mode.choices), required=False)
+
+
+class ThemeQueryForm(PageForm):
+    departure = forms.UUIDField(required=False, help_text="Only this departure's interview.")
+    anonymous_interview = forms.UUIDField(
+        required=False, help_text="Only this anonymous interview."
+    )
+    theme = forms.ChoiceField(
+        choices=_any((theme, theme) for theme in THEME_IDS),
+        required=False,
+        help_text="Only answers with this effective theme.",
+    )
+
+
+# The insights count by quarter and month; far-off years would overflow the calendar.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
+class InsightQueryForm(InsightFilterForm):
+    """The dashboard's filters, with the period kept to years the figures can count in."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("start", "end"):
+            value = cleaned.get(name)
+            if value and not EARLIEST <= value <= LATEST:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": date_format(EARLIEST), "latest": date_format(LATEST)},
+                )
+        return cleaned

@@ -1,0 +1,41 @@
+"""The insights as data: the dashboard's figures for the same filters, for both token roles.
+Every figure on fewer people than the minimum group size is null, and quotes (unattributed, from
+confidential or anonymous answers, in views of enough leavers) appear as on the dashboard."""
+
+from rest_framework.response import Response
+
+from exitlens.api.filters import InsightQueryForm
+from exitlens.api.models import ApiToken
+from exitlens.api.schema import document
+from exitlens.api.serializers.insights import InsightsSerializer
+from exitlens.api.views.base import ApiView
+from exitlens.insights import serialise
+from exitlens.insights.figures import compute
+
+
+class Insights(ApiView):
+    required_role = ApiToken.Role.VIEWER
+    query_forms = {"GET": InsightQueryForm}
+
+    @document(
+        operation_id="insights_read",
+        tags=["insights"],
+        summary="Read the insights for the dashboard's filters",
+        description=(
+            "The same filters as the insights dashboard (without any, the last twelve months). "
+            "Unattributed quotes as on the dashboard, for both roles. "
+            "Written to the audit log as an export of the insights."
+        ),
+        responses=InsightsSerializer,
+    )
+    def get(self, request):
+        filters = self.query_form.filters()
+        found = serialise.as_dict(compute(filters))
+        self.audit(
+            "insights.exported",
+            "insights",
+            format="json",
+            dataset="insights",
+            query=filters.query(),
+        )
+        return Response(found)
