@@ -57,7 +57,7 @@ def test_the_description_is_valid_openapi_and_generated_without_warnings(served)
     assert served["components"]["securitySchemes"]["bearerAuth"] == {
         "type": "http",
         "scheme": "bearer",
-        "description": "An API token from the API page (administrators only).",
+        "description": "An API token from the API tokens page (administrators only).",
     }
 
 

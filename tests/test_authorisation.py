@@ -11,6 +11,7 @@ from tests.conftest import login
 
 OPEN_TO_EVERY_USER = {"login", "logout", "home", "account"}
 ADMIN_ONLY = {
+    "administration",
     "audit_log",
     "user_list",
     "user_create",

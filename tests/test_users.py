@@ -160,3 +160,15 @@ def test_an_admin_can_change_their_own_name(client, admin):
     admin.refresh_from_db()
     assert admin.first_name == "Alice"
     assert admin.role == User.Role.ADMIN
+
+
+def test_the_administration_page_leads_to_every_admin_page(client, admin):
+    login(client, admin)
+
+    page = client.get(reverse("administration")).content.decode()
+
+    for name in ("user_list", "audit_log", "api_tokens", "webhook_list"):
+        assert f'href="{reverse(name)}"' in page
+    assert 'href="/administration/" aria-current="page"' in page
+    users = client.get(reverse("user_list")).content.decode()
+    assert 'href="/administration/" aria-current="page"' in users  # its section stays marked

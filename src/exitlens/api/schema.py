@@ -70,7 +70,7 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "An API token from the API page (administrators only).",
+            "description": "An API token from the API tokens page (administrators only).",
         }
 
 

@@ -33,7 +33,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Departures, invitations, interview status, answers, coded themes and insights. "
         "Authenticate with `Authorization: Bearer <token>`; an administrator creates tokens "
-        "on the API page. See docs/api.md."
+        "on the API tokens page. See docs/api.md."
     ),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1",

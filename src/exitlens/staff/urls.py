@@ -66,6 +66,7 @@ urlpatterns = [
     path("coding/learn/", coding.coding_learn, name="coding_learn"),
     path("coding/sensitive/", coding.coding_sensitive, name="coding_sensitive"),
     # Administration
+    path("administration/", admin.administration, name="administration"),
     path("audit/", admin.audit_log, name="audit_log"),
     path("users/", admin.user_list, name="user_list"),
     path("users/new/", admin.user_create, name="user_create"),

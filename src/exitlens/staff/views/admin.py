@@ -20,6 +20,11 @@ def _display(value: object) -> str:
 
 
 @admin_required
+def administration(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/administration.html", {"nav": "administration"})
+
+
+@admin_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET)
     entries = AuditEntry.objects.order_by("-created_at", "-id")
