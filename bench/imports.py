@@ -67,6 +67,7 @@ def bench(database: str, rows: int, folder: Path) -> dict:
     data_dir = tempfile.mkdtemp(prefix="exitlens-bench-")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXITLENS_", "DJANGO_"))}
     env |= {"EXITLENS_SECRET_KEY": secrets.token_urlsafe(50), "EXITLENS_DATA_DIR": data_dir}
+    env["EXITLENS_LANGUAGE"] = "en"  # the counts are read from the command's English output
     name = f"exitlens_bench_{os.getpid()}"
     if database == "PostgreSQL":
         import psycopg
@@ -101,7 +102,9 @@ def bench(database: str, rows: int, folder: Path) -> dict:
 
 def _count(output: str, word: str) -> int:
     found = re.search(rf"([\d,]+) {word}", output)
-    return int(found.group(1).replace(",", "")) if found else -1
+    if not found:
+        sys.exit(f"No count of rows {word} in the import's output:\n{output}")
+    return int(found.group(1).replace(",", ""))
 
 
 def table(results: list[dict], rows: int) -> str:
