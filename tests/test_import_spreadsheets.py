@@ -137,7 +137,7 @@ def test_dutch_headers_are_recognised():
     headers = [
         "Naam", "Personeelsnummer", "Afdeling", "Leidinggevende", "Functie", "Locatie",
         "Datum in dienst", "Laatste werkdag", "Reden vertrek", "Spijtig verlies", "E-mail",
-        "Privé e-mail", "Taal", "Kostenplaats",
+        "Privé e-mail", "Taal", "Leeftijdscategorie", "Kostenplaats",
     ]  # fmt: skip
 
     mapping = map_columns(headers)
@@ -145,7 +145,7 @@ def test_dutch_headers_are_recognised():
     assert list(mapping.columns.values()) == [
         "full_name", "external_id", "department", "manager", "job_title", "location",
         "hire_date", "leave_date", "departure_type", "regrettable", "work_email",
-        "personal_email", "language",
+        "personal_email", "language", "age_band",
     ]  # fmt: skip
     assert mapping.unmapped == ["Kostenplaats"]
 

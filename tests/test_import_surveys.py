@@ -181,6 +181,37 @@ def test_dete_workload_among_resignations_by_region_matches_the_csv(db):
     assert_breakdown_matches(breakdown, expected, "workload")
 
 
+def test_dete_workload_among_resignations_by_age_band_matches_the_csv(db):
+    resignations = dete_resignations()
+    import_survey(real_survey("dete_survey.csv"), "dete")
+    written = {"61 or older": "61+", "20 or younger": "<21", "": "unknown"}
+    expected: dict[str, tuple[int, int]] = {}
+    for row in resignations:
+        age = written.get(row["Age"], row["Age"])
+        size, count = expected.get(age, (0, 0))
+        expected[age] = (size + 1, count + (row["Workload"] == "TRUE"))
+
+    insights = compute(Filters(**ALL_YEARS, departure_type="resignation", by="age_band"))
+
+    assert len([key for key, (size, _c) in expected.items() if size >= 5]) >= 5
+    assert_breakdown_matches(insights.breakdown, expected, "workload")
+    one_band = compute(Filters(**ALL_YEARS, departure_type="resignation", age_band="56-60"))
+    workload = next(row for row in one_band.reasons if row.theme == "workload")
+    assert (workload.leavers, workload.share.total) == expected["56-60"][::-1]
+
+
+def test_survey_age_bands_are_kept_in_one_notation():
+    from exitlens.imports.surveys.common import age_band
+
+    assert [age_band(text) for text in ("21  25", "26-30", "61 or older", "20 or younger")] == [
+        "21-25",
+        "26-30",
+        "61+",
+        "<21",
+    ]
+    assert age_band("Not Stated") == age_band("") == ""
+
+
 def test_tafe_career_moves_among_resignations_match_the_csv(db):
     path = real_survey("tafe_survey.csv")
     rows = read_csv(path)

@@ -201,6 +201,26 @@ def test_a_filter_on_what_anonymous_interviews_lost_leaves_them_out(people):
     assert insights().anonymous_left_out == 0
 
 
+def test_age_bands_filter_and_break_down_and_anonymous_interviews_lose_theirs(people):
+    for name in ("s1", "s2", "s3", "s4", "s5", "s6", "s7"):
+        people[name].age_band = "26-30" if name in ("s1", "s2", "s3", "s4", "s5") else "31-35"
+        people[name].save()  # the summaries follow the departure
+
+    result = insights(age_band="26-30")
+
+    assert result.headline.departures == 5  # s1-s5
+    assert result.headline.leavers == 5
+    assert {row.theme: row.leavers for row in result.reasons}["pay"] == 4  # s1-s3, s4 coded
+    assert result.anonymous_left_out == 1  # s7 answered anonymously: no age band kept
+    breakdown = insights(by="age_band").breakdown
+    # 26-30: s1-s5. Not known: s7 (anonymous) and w1-w4. s6 alone in 31-35 is hidden.
+    assert {segment.key: segment.leavers for segment in breakdown.segments} == {
+        "26-30": 5,
+        "unknown": 5,
+    }
+    assert breakdown.hidden == 1
+
+
 def test_tenure_band_filter_is_computed_like_the_interviews(people):
     result = insights(tenure_band="2-5")
 

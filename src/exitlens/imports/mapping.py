@@ -31,6 +31,10 @@ HEADERS = {
     ],
     "job_title": ["functie", "functienaam", "functietitel", "job title", "title", "position"],
     "location": ["locatie", "vestiging", "standplaats", "werklocatie", "location", "office"],
+    "age_band": [
+        "leeftijdscategorie", "leeftijdsgroep", "leeftijdsklasse", "leeftijd", "age band",
+        "age group", "age",
+    ],
     "hire_date": [
         "datum in dienst", "in dienst", "indiensttreding", "datum indiensttreding",
         "startdatum", "hire date", "start date", "date of hire", "date hired",

@@ -256,6 +256,7 @@ SEGMENT_COLUMNS = {
     "departure_type": "departure_type",
     "location": "location",
     "job_title": "job_title",
+    "age_band": "age_band",
     "manager": "manager_id",
 }
 
@@ -389,6 +390,7 @@ SUMMARY_COLUMNS = (
     "manager_id",
     "job_title",
     "location",
+    "age_band",
     "tenure_band",
     "departure_type",
     "regrettable",

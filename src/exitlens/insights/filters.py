@@ -2,7 +2,8 @@
 
 Every filter lives in the URL, so a view can be bookmarked and shared. Anonymous interviews keep
 only their department, tenure band and quarter of leaving: a filter on anything else (manager,
-job title, location, type of departure, regrettable) leaves them out, and the page says so.
+job title, location, age band, type of departure, regrettable) leaves them out, and the page
+says so.
 """
 
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ DIMENSIONS = (
     ("departure_type", _("Type of departure")),
     ("location", _("Location")),
     ("job_title", _("Job title")),
+    ("age_band", _("Age band")),
     ("manager", _("Manager")),
 )
 REGRETTABLE_CHOICES = (("", _("All")), ("yes", _("Regrettable")), ("no", _("Not regrettable")))
@@ -46,6 +48,7 @@ class InsightFilterForm(forms.Form):
     manager = forms.ModelChoiceField(Manager.objects.all(), label=_("Manager"), required=False)
     job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
     location = forms.CharField(label=_("Location"), required=False, max_length=200)
+    age_band = forms.CharField(label=_("Age band"), required=False, max_length=30)
     tenure_band = forms.ChoiceField(
         label=_("Tenure"),
         required=False,
@@ -67,6 +70,9 @@ class InsightFilterForm(forms.Form):
 
     def clean_location(self) -> str:
         return self._existing("location", _("No departure has the location “%(value)s”."))
+
+    def clean_age_band(self) -> str:
+        return self._existing("age_band", _("No departure has the age band “%(value)s”."))
 
     def _existing(self, name: str, message) -> str:
         value = self.cleaned_data.get(name, "").strip()
@@ -99,6 +105,7 @@ class InsightFilterForm(forms.Form):
             manager=data.get("manager"),
             job_title=data.get("job_title") or "",
             location=data.get("location") or "",
+            age_band=data.get("age_band") or "",
             tenure_band=data.get("tenure_band") or "",
             departure_type=data.get("departure_type") or "",
             regrettable={"yes": True, "no": False}.get(data.get("regrettable") or ""),
@@ -115,6 +122,7 @@ class Filters:
     manager: Manager | None = None
     job_title: str = ""
     location: str = ""
+    age_band: str = ""
     tenure_band: str = ""
     departure_type: str = ""
     regrettable: bool | None = None
@@ -143,6 +151,7 @@ class Filters:
             self.manager
             or self.job_title
             or self.location
+            or self.age_band
             or self.departure_type
             or self.regrettable is not None
         )
@@ -158,6 +167,8 @@ class Filters:
             departures = departures.filter(job_title=self.job_title)
         if self.location:
             departures = departures.filter(location=self.location)
+        if self.age_band:
+            departures = departures.filter(age_band=self.age_band)
         if self.departure_type:
             departures = departures.filter(departure_type=self.departure_type)
         if self.regrettable is not None:
@@ -187,6 +198,8 @@ class Filters:
             linked &= Q(job_title=self.job_title)
         if self.location:
             linked &= Q(location=self.location)
+        if self.age_band:
+            linked &= Q(age_band=self.age_band)
         if self.departure_type:
             linked &= Q(departure_type=self.departure_type)
         if self.regrettable is not None:
@@ -218,6 +231,7 @@ class Filters:
             "manager": self.manager.pk if self.manager else "",
             "job_title": self.job_title,
             "location": self.location,
+            "age_band": self.age_band,
             "tenure_band": self.tenure_band,
             "departure_type": self.departure_type,
             "regrettable": {True: "yes", False: "no"}.get(self.regrettable, ""),

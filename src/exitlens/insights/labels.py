@@ -59,6 +59,8 @@ def describe(filters: Filters) -> list[tuple[str, str]]:
         found.append((_("Job title"), filters.job_title))
     if filters.location:
         found.append((_("Location"), filters.location))
+    if filters.age_band:
+        found.append((_("Age band"), filters.age_band))
     if filters.tenure_band:
         found.append((_("Tenure"), _("%(band)s years") % {"band": filters.tenure_band}))
     if filters.departure_type:

@@ -22,6 +22,7 @@ class Leaver(models.Model):
     manager = models.ForeignKey(Manager, null=True, on_delete=models.SET_NULL, related_name="+")
     job_title = models.CharField(max_length=200, blank=True)
     location = models.CharField(max_length=200, blank=True)
+    age_band = models.CharField(max_length=30, blank=True)
     tenure_band = models.CharField(max_length=10, blank=True)
     departure_type = models.CharField(max_length=20, blank=True)
     regrettable = models.BooleanField(null=True)

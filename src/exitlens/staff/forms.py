@@ -43,6 +43,7 @@ class DepartureForm(forms.ModelForm):
             "manager",
             "job_title",
             "location",
+            "age_band",
             "hire_date",
             "leave_date",
             "departure_type",
@@ -75,7 +76,15 @@ class DepartureForm(forms.ModelForm):
             (_("Person"), ["full_name", "work_email", "personal_email", "language"]),
             (
                 _("Job"),
-                ["department", "manager", "job_title", "location", "hire_date", "external_id"],
+                [
+                    "department",
+                    "manager",
+                    "job_title",
+                    "location",
+                    "age_band",
+                    "hire_date",
+                    "external_id",
+                ],
             ),
             (
                 _("Departure"),

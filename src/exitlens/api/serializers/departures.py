@@ -19,6 +19,7 @@ EDITABLE_FIELDS = [
     "manager",
     "job_title",
     "location",
+    "age_band",
     "hire_date",
     "leave_date",
     "departure_type",

@@ -44,6 +44,13 @@ class Departure(models.Model):
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True, db_index=True)
     location = models.CharField(_("location"), max_length=200, blank=True, db_index=True)
+    age_band = models.CharField(
+        _("age band"),
+        max_length=30,
+        blank=True,
+        db_index=True,
+        help_text=_("As your HR system groups ages, e.g. 26-30. Insights never show one person."),
+    )
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     leave_date = models.DateField(_("leave date"), db_index=True)
     departure_type = models.CharField(

@@ -119,6 +119,19 @@ class Columns:
         return [h for i, h in enumerate(self.headers) if h and i not in self.used]
 
 
+def age_band(text: str) -> str:
+    """A survey's age band as Exitlens keeps it: "21  25" and "21-25" as 21-25, "61 or older"
+    as 61+, "20 or younger" as <21; not stated as empty."""
+    words = text.replace("-", " ").casefold().split()
+    if len(words) == 2 and all(word.isdigit() for word in words):
+        return f"{words[0]}-{words[1]}"
+    if len(words) == 3 and words[0].isdigit() and words[1:] == ["or", "older"]:
+        return f"{words[0]}+"
+    if len(words) == 3 and words[0].isdigit() and words[1:] == ["or", "younger"]:
+        return f"<{int(words[0]) + 1}"
+    return ""
+
+
 def _key(header: str) -> str:
     return " ".join(header.split()).casefold()
 

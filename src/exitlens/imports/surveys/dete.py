@@ -19,6 +19,7 @@ from exitlens.imports.surveys.common import (
     Parsed,
     RowRejected,
     SurveyRow,
+    age_band,
     cell,
     mid_month,
     mid_year,
@@ -79,6 +80,7 @@ class _Reader:
         self.start = columns.find("DETE Start Date")
         self.position = columns.find("Position")
         self.region = columns.find("Region")
+        self.age = columns.find("Age")
         self.unit = columns.find("Business Unit")
         self.reasons = {
             label: index for label in REASONS if (index := columns.find(label)) is not None
@@ -118,6 +120,7 @@ class _Reader:
                 "hire_date": hire_date,
                 "job_title": _stated(cell(cells, self.position)),
                 "location": region,
+                "age_band": age_band(cell(cells, self.age)),
             },
             department=tuple(department),
             answers=reason_answers(None, themes),

@@ -26,7 +26,7 @@ from exitlens.imports.surveys.common import (
 from exitlens.taxonomy import THEME_IDS, THEMES
 
 EXTERNAL_ID = "external_id"
-TEXT_FIELDS = ("full_name", "job_title", "location")
+TEXT_FIELDS = ("full_name", "job_title", "location", "age_band")
 DATE_FIELDS = ("leave_date", "hire_date")
 ANSWER_COLUMNS = (MAIN_REASON, CONTRIBUTING_REASONS, EXPECTATIONS_MET, RECOMMEND)
 COLUMNS = (

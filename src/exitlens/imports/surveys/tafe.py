@@ -20,6 +20,7 @@ from exitlens.imports.surveys.common import (
     Parsed,
     RowRejected,
     SurveyRow,
+    age_band,
     cell,
     mid_year,
     read,
@@ -35,6 +36,7 @@ MAIN_FACTOR_PREFIX = "Main Factor."
 INSTITUTE, WORK_AREA = "Institute", "WorkArea"
 CLASSIFICATION_PREFIX = "Classification."
 SERVICE_PREFIX = "LengthofServiceOverall."
+AGE_PREFIX = "CurrentAge."
 QUESTIONS = (MAIN_REASON, CONTRIBUTING_REASONS)
 NOT_CITED = {"", "-"}
 REASONS = {
@@ -84,6 +86,7 @@ class _Reader:
         self.main_factor = columns.find(MAIN_FACTOR_PREFIX, prefix=True)
         self.classification = columns.find(CLASSIFICATION_PREFIX, prefix=True)
         self.service = columns.find(SERVICE_PREFIX, prefix=True)
+        self.age = columns.find(AGE_PREFIX, prefix=True)
         self.factors = {
             index: factor_name(columns.headers[index])
             for index in columns.starting_with(CONTRIBUTING_PREFIX)
@@ -123,6 +126,7 @@ class _Reader:
                 "hire_date": hire_date(cell(cells, self.service), leave_date),
                 "job_title": cell(cells, self.classification),
                 "location": institute,
+                "age_band": age_band(cell(cells, self.age)),
             },
             department=tuple(department),
             answers=reason_answers(main_theme, [factor_theme(name) for name in cited]),

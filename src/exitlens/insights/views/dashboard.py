@@ -77,4 +77,7 @@ def _choices() -> dict[str, list]:
         "locations": list(
             departures.exclude(location="").values_list("location", flat=True).distinct()[:500]
         ),
+        "age_bands": sorted(
+            departures.exclude(age_band="").values_list("age_band", flat=True).distinct()[:100]
+        ),
     }

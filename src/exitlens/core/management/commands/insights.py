@@ -20,6 +20,7 @@ FILTER_OPTIONS = (
     "manager",
     "job_title",
     "location",
+    "age_band",
     "tenure_band",
     "departure_type",
     "regrettable",
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         export.add_argument("--manager", help="Manager id")
         export.add_argument("--job-title")
         export.add_argument("--location")
+        export.add_argument("--age-band")
         export.add_argument("--tenure-band", help="<1, 1-2, 2-5, 5-10 or 10+")
         export.add_argument("--departure-type", help="resignation, dismissal, end_of_contract, …")
         export.add_argument("--regrettable", choices=["yes", "no"])
