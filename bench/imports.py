@@ -23,7 +23,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+from sections import DOCS, write_section
+
 START, END = "<!-- imports:start -->", "<!-- imports:end -->"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 HEADER = (
@@ -139,16 +140,6 @@ Measured {date.today().isoformat()} on {machine}.
 """
 
 
-def write_docs(text: str) -> None:
-    current = DOCS.read_text()
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _match: text, current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.write_text(updated)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -168,7 +159,7 @@ def main() -> None:
     machine = f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}"
     print(f"{table(results, options.rows)}\n\n{machine}")
     if options.write:
-        write_docs(section(results, options.rows, machine))
+        write_section(START, END, section(results, options.rows, machine))
         print(f"Wrote {DOCS}")
 
 

@@ -24,7 +24,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+from sections import DOCS, write_section
+
 START, END = "<!-- insights:start -->", "<!-- insights:end -->"
 TODAY, SEED = "2026-11-26", 1
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
@@ -376,16 +377,6 @@ Measured {date.today().isoformat()} on {machine}.
 """
 
 
-def write_docs(text: str) -> None:
-    current = DOCS.read_text()
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _match: text, current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.write_text(updated)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--departures", type=int, default=100_000)
@@ -407,7 +398,7 @@ def main() -> None:
     print(f"{tables(results)}\n\n{machine}")
     print("BENCH " + json.dumps(results), file=sys.stderr)
     if options.write:
-        write_docs(section(results, options.departures, machine))
+        write_section(START, END, section(results, options.departures, machine))
         print(f"Wrote {DOCS}")
 
 

@@ -27,16 +27,11 @@ from datetime import date
 from pathlib import Path
 
 import psycopg
+from sections import DOCS, write_section
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 START, END = "<!-- seed-demo:start -->", "<!-- seed-demo:end -->"
 TODAY = "2026-11-26"
 SEED = 1
-INTRO = """# Benchmarks
-
-Measured on the machine named in each section, with the script in `bench/` that the section
-names; run it again to update the figures. Each section is written by its own script.
-"""
 COUNT_ROWS = """
 import json
 import django
@@ -184,17 +179,6 @@ postgres; creates and drops a database of its own).
 """
 
 
-def write_docs(text: str) -> None:
-    current = DOCS.read_text() if DOCS.exists() else INTRO
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _match: text, current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(updated)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--departures", type=int, default=100_000)
@@ -211,7 +195,7 @@ def main() -> None:
     print(table(results, options.departures))
     print(f"\n{machine(results)}")
     if options.write:
-        write_docs(section(results, options.departures))
+        write_section(START, END, section(results, options.departures))
         print(f"Wrote {DOCS}")
 
 
