@@ -8,27 +8,10 @@ from exitlens.api.serializers.fields import (
     StrictPrimaryKeyRelatedField,
 )
 from exitlens.core.models import Department, Departure, Manager
+from exitlens.staff.forms import DepartureForm
 
 # What HR enters on the departure form; the API takes the same fields.
-EDITABLE_FIELDS = [
-    "full_name",
-    "work_email",
-    "personal_email",
-    "language",
-    "department",
-    "manager",
-    "job_title",
-    "location",
-    "age_band",
-    "hire_date",
-    "leave_date",
-    "departure_type",
-    "regrettable",
-    "external_id",
-    "destination",
-    "eligible_for_rehire",
-    "outcome",
-]
+EDITABLE_FIELDS = list(DepartureForm.Meta.fields)
 
 
 class DepartureSerializer(StrictModelSerializer):
