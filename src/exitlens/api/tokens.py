@@ -1,30 +1,24 @@
-"""Issuing, finding and revoking API tokens. A token is `exl_` and 43 random characters;
-the database keeps its SHA-256 and the first characters, never the token."""
+"""Issuing, finding and revoking API tokens. A token is `exl_` and a personal-link token
+(exitlens.tokens: 43 random characters); the database keeps its SHA-256 and the first
+characters, never the token."""
 
-import hashlib
-import re
-import secrets
 from datetime import timedelta
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from exitlens import tokens
 from exitlens.api.models import ApiToken
 from exitlens.core.models import User
 from exitlens.core.services.audit import record_audit
 
 KEY_PREFIX = "exl_"
 VISIBLE_LENGTH = len(KEY_PREFIX) + 8
-_KEY_PATTERN = re.compile(r"^exl_[A-Za-z0-9_-]{43}$")
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("ascii")).hexdigest()
 
 
 def looks_like_key(value: str) -> bool:
-    return bool(_KEY_PATTERN.match(value))
+    return value.startswith(KEY_PREFIX) and tokens.looks_like_token(value[len(KEY_PREFIX) :])
 
 
 def token_subject(token: ApiToken) -> str:
@@ -42,14 +36,14 @@ def issue_token(
     request: HttpRequest | None = None,
 ) -> tuple[ApiToken, str]:
     """A new token and its key, which is returned here and never again."""
-    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    key = KEY_PREFIX + tokens.new_token()
     now = timezone.now()
     token = ApiToken.objects.create(
         name=name,
         role=role,
         scope=scope,
         prefix=key[:VISIBLE_LENGTH],
-        key_hash=hash_key(key),
+        key_hash=tokens.hash_token(key),
         created_by=by,
         created_at=now,
         expires_at=now + timedelta(days=expires_in_days) if expires_in_days else None,
@@ -80,7 +74,8 @@ def find_token(key: str) -> ApiToken | None:
     """The token with this key, whatever its state, or None for an unknown or malformed key."""
     if not looks_like_key(key):
         return None
-    return ApiToken.objects.select_related("created_by").filter(key_hash=hash_key(key)).first()
+    found = ApiToken.objects.select_related("created_by")
+    return found.filter(key_hash=tokens.hash_token(key)).first()
 
 
 def mark_used(token: ApiToken, precision_seconds: int) -> None:
