@@ -182,11 +182,9 @@ class Filters:
     def leavers(self) -> QuerySet:
         """The summaries (insights.models.Leaver) of the completed interviews in view: named
         and confidential ones through their departure, anonymous ones through what they kept
-        (quarter of leaving overlapping the period). Missing summaries are made first."""
-        from exitlens.insights import summaries
+        (quarter of leaving overlapping the period). Callers catch up on missing summaries
+        first (summaries.summarise_missing_if_any)."""
         from exitlens.insights.models import Leaver
-
-        summaries.summarise_missing_if_any()
 
         linked = Q(departure__isnull=False, leave_date__range=(self.start, self.end))
         ids = self.department_ids
