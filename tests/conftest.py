@@ -7,9 +7,11 @@
 - leaver: a departure with an open self-service invitation; `leaver_token` is the link token
 """
 
-from datetime import date
+import os
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from exitlens.core.models import Department, Departure, Manager, User
@@ -17,6 +19,22 @@ from exitlens.core.services import invitations
 from exitlens.core.services.questionnaires import current_version
 
 PASSWORD = "correct horse battery staple"
+CLOCK_SHIFT_VARIABLE = "EXITLENS_TEST_CLOCK_SHIFT_DAYS"
+
+
+def pytest_configure(config):
+    """With EXITLENS_TEST_CLOCK_SHIFT_DAYS=365 the whole suite runs with the clock a year ahead
+    (CI does so once), which shows any test that depends on the day it runs."""
+    days = os.environ.get(CLOCK_SHIFT_VARIABLE, "").strip()
+    if days:
+        shifted = datetime.now(UTC) + timedelta(days=int(days))
+        config._exitlens_clock = time_machine.travel(shifted, tick=True)
+        config._exitlens_clock.start()
+
+
+def pytest_report_header(config):
+    days = os.environ.get(CLOCK_SHIFT_VARIABLE, "").strip()
+    return f"clock shifted {days} days ahead" if days else None
 
 
 @pytest.fixture(autouse=True)

@@ -293,6 +293,8 @@ def _store(upload: UploadedFile) -> Path:
     with os.fdopen(descriptor, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    now = time.time()
+    os.utime(path, (now, now))  # kept by this process's clock, which _stored_upload reads
     return path
 
 
