@@ -31,6 +31,8 @@ def prepare_demo_environment(args: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Whatever Exitlens creates (the data folder, the database, uploads) is for its user only.
+    os.umask(0o077)
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "exitlens"
     if len(argv) > 1 and not argv[1].startswith("-"):

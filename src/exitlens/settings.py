@@ -15,6 +15,7 @@ from exitlens.conf import (
     env_path,
     env_str,
 )
+from exitlens.core.storage import keep_private
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -29,6 +30,9 @@ if not SECRET_KEY:
             "set EXITLENS_DEBUG=true for local development only."
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+
+# Keys used before a rotation: old sessions stay valid and sealed anonymous interviews open.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -174,11 +178,44 @@ EXITLENS_DEFAULT_CONFIDENTIALITY = env_choice(
 )
 EXITLENS_WEB_WORKERS = env_int("WEB_WORKERS", 3, minimum=1)
 
+# The data folder (database, uploads, learned theme model) and an SQLite database are for this
+# user only; the umask `exitlens` and the WSGI application set keeps new files so.
+keep_private(DATA_DIR, DATABASES["default"])
+
+# No personal link in any log line (core/logs.py): every handler hides them. Django's own
+# handlers (django.utils.log.DEFAULT_LOGGING) would not, so ours replace them for its loggers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "hide_personal_links": {"()": "exitlens.core.logs.HidePersonalLinks"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["hide_personal_links"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["hide_personal_links"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "hide_personal_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # The REST API (docs/api.md): rate limit, schema class, OpenAPI description served offline.

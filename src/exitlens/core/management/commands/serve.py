@@ -32,6 +32,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict:
         "graceful_timeout": 20,
         "accesslog": "-",
         "errorlog": "-",
+        "logger_class": "exitlens.core.logs.GunicornLogger",  # no personal links in the logs
         "forwarded_allow_ips": "127.0.0.1,::1",
     }
 
