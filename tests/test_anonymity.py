@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,8 +20,9 @@ from exitlens.core.models import (
     Departure,
     Interview,
     Invitation,
+    SealedResponse,
 )
-from exitlens.core.services import interviews
+from exitlens.core.services import interviews, sealing
 from tests.conftest import login
 
 DISTINCTIVE = "Zebra-quartz-7731: the night shift roster broke me"
@@ -170,11 +172,14 @@ def submission(client, leaver_invitation, leaver_token, hr) -> Submission:
     """A leaver answers an anonymous interview on the page, over two visits, and submits."""
     old = interviews.change_confidentiality(leaver_invitation.interview, "anonymous", by=hr)
     url = reverse("leaver:interview", args=[leaver_token])
-    client.post(url, {"action": "save", "reason": DISTINCTIVE, "recommend": "3"})
+    client.post(
+        url, {"action": "save", "promise": "anonymous", "reason": DISTINCTIVE, "recommend": "3"}
+    )
     response = client.post(
         url,
         {
             "action": "submit",
+            "promise": "anonymous",
             "reason": DISTINCTIVE,
             "retention": SECOND_TEXT,
             "recommend": "3",
@@ -184,7 +189,30 @@ def submission(client, leaver_invitation, leaver_token, hr) -> Submission:
     )
     assert response.status_code == 302
     client.logout()
+    release_on_its_own()
     return Submission(old_id=old.id, interview=Interview.objects.get(answers__text=DISTINCTIVE))
+
+
+def release_on_its_own() -> None:
+    """Sealed responses wait for a batch (tests/adversary); these tests look at one alone."""
+    with override_settings(EXITLENS_MIN_GROUP_SIZE=1):
+        sealing.release_batches()
+
+
+def test_a_sealed_response_holds_no_readable_answer_or_identity(
+    client, leaver_invitation, leaver_token, hr, departure
+):
+    interviews.change_confidentiality(leaver_invitation.interview, "anonymous", by=hr)
+    url = reverse("leaver:interview", args=[leaver_token])
+    client.post(url, {"action": "submit", "promise": "anonymous", "reason": DISTINCTIVE})
+    assert SealedResponse.objects.count() == 1
+    assert not Interview.objects.exists()
+    for table, cells in database_rows():
+        assert not _contains(cells, [DISTINCTIVE, "Zebra"]), table
+        if table == SealedResponse._meta.db_table:
+            assert not _contains(cells, identity_values(departure)), cells
+    departure.refresh_from_db()
+    assert departure.responded_anonymously
 
 
 def test_it_moves_the_answers_to_a_new_interview_without_links(submission, departure):
@@ -241,7 +269,9 @@ def _interview_anonymously(departure: Departure, hr) -> tuple[object, Interview]
         {"reason": DISTINCTIVE, "retention": SECOND_TEXT, "main_reason": "pay"},
         notes={"reason": "Spoke calmly"},
     )
-    return interview.id, interviews.complete_interview(interview, outcome="exit_confirmed", by=hr)
+    interviews.complete_interview(interview, outcome="exit_confirmed", by=hr)
+    release_on_its_own()
+    return interview.id, Interview.objects.get(answers__text=DISTINCTIVE)
 
 
 def test_it_unlinks_an_interviewer_led_anonymous_interview(client, departure, hr):
@@ -276,7 +306,7 @@ def test_it_keeps_the_link_for_a_non_anonymous_interview(
     Interview.objects.filter(pk=interview.pk).update(confidentiality=level)
     client.post(
         reverse("leaver:interview", args=[leaver_token]),
-        {"action": "submit", "reason": DISTINCTIVE},
+        {"action": "submit", "promise": level, "reason": DISTINCTIVE},
     )
     interview.refresh_from_db()
     assert interview.is_completed

@@ -5,6 +5,7 @@ from datetime import date
 from exitlens.core.models import AuditEntry, Departure, Interview
 from exitlens.core.services import interviews
 from exitlens.core.services.questionnaires import current_version
+from tests.anonymous import release_sealed
 from tests.conftest import login
 
 
@@ -13,7 +14,9 @@ def _anonymous(departure, hr, **values) -> Interview:
         departure, mode=Interview.Mode.INTERVIEWER, confidentiality="anonymous"
     )
     interviews.save_answers(interview, values or {"reason": "Te veel werk."}, {"reason": "Tired."})
-    return interviews.complete_interview(interview, outcome="exit_confirmed", by=hr)
+    interviews.complete_interview(interview, outcome="exit_confirmed", by=hr)
+    (released,) = release_sealed()
+    return released
 
 
 def test_it_sends_anonymous_visitors_to_login(client, departure, hr):

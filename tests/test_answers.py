@@ -84,16 +84,16 @@ def test_it_escapes_what_was_typed(client, hr, departure):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;\nSecond line" in page
 
 
-def test_it_shows_an_interview_in_progress(client, hr, departure, leaver_invitation):
+def test_it_never_shows_a_leavers_draft(client, hr, departure, leaver_invitation):
+    """A self-service draft is the leaver's alone until they submit it, whatever its level."""
     interviews.save_answers(leaver_invitation.interview, {"attraction": "Half-way."})
     login(client, hr)
 
     response = client.get(_url(departure))
 
-    assert response.status_code == 200
-    assert "Half-way." in response.content.decode()
-    assert "not completed yet" in response.content.decode()
-    assert AuditEntry.objects.filter(action="interview.viewed").count() == 1
+    assert response.status_code == 404
+    assert "Half-way." not in response.content.decode()
+    assert not AuditEntry.objects.filter(action="interview.viewed").exists()
 
 
 def test_it_404s_without_an_interview(client, hr, departure):

@@ -16,9 +16,9 @@ from exitlens.core.models import (
     Interview,
     Invitation,
 )
-from exitlens.core.services import interviews
 from exitlens.core.services.audit import departure_subject
 from exitlens.core.services.questionnaires import current_version
+from tests.anonymous import release_alone
 from tests.test_api_support import Api, error_of, make_key
 
 NAMED_TEXT = "I left because the rota changed every single week."
@@ -97,7 +97,7 @@ def anonymous(department):
     interview = _interview(leaver, "anonymous")
     text = _answer(interview, "liked_least", text=ANONYMOUS_TEXT, certainty=0.9)
     AnswerTheme.objects.create(answer=text, theme="manager", polarity="negative", score=0.7)
-    anonymous = interviews.anonymise_interview(_complete(interview))
+    anonymous = release_alone(_complete(interview))
     return leaver, anonymous
 
 

@@ -7,6 +7,7 @@ from django.urls import URLPattern, get_resolver, reverse
 
 from exitlens.core.models import Interview
 from exitlens.core.services import interviews
+from tests.anonymous import release_alone
 from tests.conftest import login
 
 OPEN_TO_EVERY_USER = {"login", "logout", "home", "account"}
@@ -50,7 +51,7 @@ def url_for(departure, hr, admin):
         departure, mode=Interview.Mode.SELF_SERVICE, confidentiality="anonymous"
     )
     interviews.save_answers(interview, {"reason": "secret"})
-    anonymous = interviews.submit_interview(interview)
+    anonymous = release_alone(interview)
     kwargs = {
         "code": departure.code,
         "interview_id": anonymous.pk,

@@ -4,11 +4,19 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
-from exitlens.core.models import Answer, AuditEntry, Departure, Interview, Invitation
-from exitlens.core.services import interviews
+from exitlens.core.models import (
+    Answer,
+    AuditEntry,
+    Departure,
+    Interview,
+    Invitation,
+    SealedResponse,
+)
+from exitlens.core.services import interviews, sealing
 from tests.conftest import login
 
 ATTRACTION_NL = "Wat sprak je aan toen je hier solliciteerde?"
@@ -26,8 +34,8 @@ def _messages(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def _answers(action="save", **values) -> dict:
-    data = {"action": action}
+def _answers(action="save", promise="confidential", **values) -> dict:
+    data = {"action": action, "promise": promise}
     data.update(values)
     return data
 
@@ -68,12 +76,16 @@ def test_it_creates_an_interviewer_led_interview(client, hr, departure, settings
     response = client.get(_url(departure))
 
     assert response.status_code == 200
+    # A GET changes nothing: the interview is made with the first answers.
+    assert not Interview.objects.filter(departure=departure).exists()
+    assert 'name="promise" value="named"' in response.content.decode()
+    client.post(_url(departure), _answers(promise="named", attraction="The team."))
     interview = Interview.objects.get(departure=departure)
     assert interview.mode == Interview.Mode.INTERVIEWER
     assert interview.confidentiality == "named"
     assert interview.language == "nl"
-    assert interview.status == Interview.Status.NOT_STARTED
-    # Nothing was answered yet, so nothing was read.
+    assert interview.status == Interview.Status.IN_PROGRESS
+    # Nothing was shown before it was answered, so nothing was read.
     assert not AuditEntry.objects.filter(action="interview.viewed").exists()
 
 
@@ -231,6 +243,7 @@ def test_it_detaches_an_anonymous_interview_at_completion(client, hr, departure)
         _url(departure),
         _answers(
             "complete",
+            promise="anonymous",
             outcome="exit_confirmed",
             reason="Te veel werk.",
             note_reason="Quiet voice.",
@@ -245,6 +258,11 @@ def test_it_detaches_an_anonymous_interview_at_completion(client, hr, departure)
     assert departure.outcome == Departure.Outcome.EXIT_CONFIRMED
     assert not Interview.objects.filter(pk=interview.pk).exists()
     assert not Interview.objects.filter(departure=departure).exists()
+    # Sealed until enough others arrive; released here on its own to read what it kept.
+    assert SealedResponse.objects.count() == 1
+    assert not Interview.objects.exists()
+    with override_settings(EXITLENS_MIN_GROUP_SIZE=1):
+        sealing.release_batches()
     anonymous = Interview.objects.get(departure__isnull=True)
     assert anonymous.is_completed
     assert anonymous.confidentiality == "anonymous"

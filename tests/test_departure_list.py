@@ -107,7 +107,7 @@ def test_it_shows_the_interview_state(client, hr, department, questionnaire_vers
         "F Anonymous": "completed_anonymously",
     }
     html = response.content.decode()
-    for label in ("Invited", "Scheduled", "In progress", "Completed anonymously"):
+    for label in ("Invited", "Scheduled", "In progress", "Responded"):
         assert label in html
     assert _names(client.get(URL, {"interview": "completed"})) == ["E Done"]
     assert _names(client.get(URL, {"interview": "none"})) == ["A None"]

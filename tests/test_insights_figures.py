@@ -9,6 +9,7 @@ from exitlens.core.models import Department, Departure
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import Filters
 from tests import insights_data
+from tests.anonymous import release_sealed
 
 YEAR = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
 
@@ -284,7 +285,9 @@ def test_a_submitted_interview_is_summarised_at_once(departure, questionnaire_ve
         departure, mode=Interview.Mode.SELF_SERVICE, confidentiality="anonymous"
     )
     interviews.save_answers(interview, {"main_reason": "pay", "recommend": 4})
-    anonymous = interviews.submit_interview(interview)
+    interviews.submit_interview(interview)
+    assert not Leaver.objects.exists()  # sealed: not counted before its batch is released
+    (anonymous,) = release_sealed()
 
     leaver = Leaver.objects.get()
     assert leaver.interview_id == anonymous.pk

@@ -17,6 +17,7 @@ from exitlens.core.models import (
     Interview,
     Invitation,
     InvitationLink,
+    SealedResponse,
 )
 from exitlens.core.services import interviews, invitations
 from exitlens.core.services.interviews import InterviewError
@@ -219,10 +220,11 @@ def test_it_submits_only_once(interview):
 def test_it_submits_an_anonymous_interview_only_once(interview, hr):
     interviews.change_confidentiality(interview, "anonymous", by=hr)
     interviews.save_answers(interview, {"reason": "Done"})
-    anonymous = interviews.submit_interview(interview)
+    interviews.submit_interview(interview)
     interviews.submit_interview(interview)  # the stale object of a double click
-    assert Interview.objects.get() == anonymous
-    assert Answer.objects.filter(text="Done").count() == 1
+    assert SealedResponse.objects.count() == 1
+    assert not Interview.objects.exists()  # sealed, the draft detached and deleted
+    assert not Answer.objects.filter(text="Done").exists()
 
 
 def test_it_refuses_to_submit_without_any_answer(interview, leaver_invitation):

@@ -331,7 +331,7 @@ def test_the_panel_says_an_anonymous_interview_cannot_be_linked(hr, departure):
 
     html = _panel(departure, hr)
 
-    assert "Completed anonymously: the answers cannot be linked to this departure." in html
+    assert "The leaver responded anonymously: the answers can never be linked" in html
     assert "View answers" not in html
     assert "Send invitation" not in html
     assert "Schedule" not in html

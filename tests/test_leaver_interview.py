@@ -26,7 +26,7 @@ def thanks_url(token: str) -> str:
 
 
 def answers(**values) -> dict:
-    return {"action": "save", **values}
+    return {"action": "save", "promise": "confidential", **values}
 
 
 @pytest.fixture
@@ -171,6 +171,7 @@ def test_it_submits_and_stores_typed_answers(client, leaver_token, interview, le
         url(leaver_token),
         {
             "action": "submit",
+            "promise": "confidential",
             "reason": "No room to grow",
             "recommend": "7",
             "main_reason": "career",
@@ -198,14 +199,23 @@ def test_it_submits_and_stores_typed_answers(client, leaver_token, interview, le
 
 def test_it_lands_on_the_thank_you_page_in_the_leavers_language(client, leaver_token):
     client.get(url(leaver_token), {"lang": "es"})
-    response = client.post(url(leaver_token), {"action": "submit", "reason": "x"}, follow=True)
+    response = client.post(
+        url(leaver_token),
+        {"action": "submit", "promise": "confidential", "reason": "x"},
+        follow=True,
+    )
     assert response.status_code == 200
     assert '<html lang="es">' in response.content.decode()
     assert "Hemos recibido tus respuestas" in response.content.decode()
 
 
 def test_it_stores_a_double_submit_once(client, leaver_token, interview):
-    data = {"action": "submit", "reason": "Once only", "contributing_reasons": ["pay"]}
+    data = {
+        "action": "submit",
+        "promise": "confidential",
+        "reason": "Once only",
+        "contributing_reasons": ["pay"],
+    }
     client.post(url(leaver_token), data)
     interview.refresh_from_db()
     completed_at = interview.completed_at
@@ -226,7 +236,12 @@ def test_it_rejects_an_answer_that_is_too_long(client, leaver_token, interview):
     client.post(url(leaver_token), answers(retention="Kept"))
     response = client.post(
         url(leaver_token) + "?lang=en",
-        {"action": "submit", "attraction": "x" * (MAX_ANSWER_LENGTH + 1), "retention": "Changed"},
+        {
+            "action": "submit",
+            "promise": "confidential",
+            "attraction": "x" * (MAX_ANSWER_LENGTH + 1),
+            "retention": "Changed",
+        },
     )
     assert response.status_code == 200
     content = response.content.decode()
@@ -280,7 +295,9 @@ def test_it_answers_an_invalid_autosave_with_json_errors(client, leaver_token, i
 
 
 def test_it_answers_an_autosave_after_submission_without_storing(client, leaver_token, interview):
-    client.post(url(leaver_token), {"action": "submit", "reason": "Done"})
+    client.post(
+        url(leaver_token), {"action": "submit", "promise": "confidential", "reason": "Done"}
+    )
     response = client.post(
         url(leaver_token), answers(reason="Late"), headers={"X-Requested-With": "fetch"}
     )
@@ -292,7 +309,9 @@ def test_it_answers_an_autosave_after_submission_without_storing(client, leaver_
 def test_it_refuses_to_submit_without_any_answer(
     client, leaver_token, interview, leaver_invitation
 ):
-    response = client.post(url(leaver_token), {"action": "submit", "lang": "en"})
+    response = client.post(
+        url(leaver_token), {"action": "submit", "promise": "confidential", "lang": "en"}
+    )
     assert response.status_code == 200
     assert "Beantwoord minstens één vraag voordat je je antwoorden verstuurt." in (
         response.content.decode()
@@ -363,7 +382,10 @@ def test_it_tells_the_leaver_when_the_link_was_withdrawn(client, leaver_token, l
 
 
 def test_it_shows_only_the_confirmation_after_completion(client, leaver_token):
-    client.post(url(leaver_token), {"action": "submit", "reason": "Secret reason 42"})
+    client.post(
+        url(leaver_token),
+        {"action": "submit", "promise": "confidential", "reason": "Secret reason 42"},
+    )
     response = client.get(url(leaver_token), follow=True)
     assert response.status_code == 200
     content = response.content.decode()

@@ -16,7 +16,8 @@ def url(token: str) -> str:
 
 def submit(client, token: str, **values) -> None:
     response = client.post(
-        reverse("leaver:interview", args=[token]), {"action": "submit", **values}
+        reverse("leaver:interview", args=[token]),
+        {"action": "submit", "promise": "confidential", **values},
     )
     assert response.status_code == 302
 
@@ -58,7 +59,7 @@ def test_it_says_anonymous_answers_are_separated_from_the_name(client, leaver_to
     client.get(reverse("leaver:interview", args=[leaver_token]), {"lang": "en"})
     response = client.post(
         reverse("leaver:interview", args=[leaver_token]),
-        {"action": "submit", "reason": "Quietly"},
+        {"action": "submit", "promise": "anonymous", "reason": "Quietly"},
         follow=True,
     )
     content = response.content.decode()

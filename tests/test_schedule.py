@@ -234,7 +234,7 @@ def test_it_refuses_a_completed_interview(client, hr, departure, moment, mailout
 
 def test_it_only_offers_stronger_levels_once_answering_began(client, hr, departure, moment):
     interview = interviews.get_or_create_interview(
-        departure, mode=Interview.Mode.SELF_SERVICE, confidentiality="confidential"
+        departure, mode=Interview.Mode.INTERVIEWER, confidentiality="confidential"
     )
     interviews.save_answers(interview, {"attraction": "Pay."})
     login(client, hr)
@@ -245,6 +245,30 @@ def test_it_only_offers_stronger_levels_once_answering_began(client, hr, departu
     assert response.context["form"].errors["confidentiality"]
     interview.refresh_from_db()
     assert interview.confidentiality == "confidential"
+
+
+@pytest.mark.parametrize("level", ["named", "confidential"])
+def test_it_never_hands_a_leavers_draft_to_an_interviewer(client, hr, departure, moment, level):
+    interview = interviews.get_or_create_interview(
+        departure, mode=Interview.Mode.SELF_SERVICE, confidentiality=level
+    )
+    interviews.save_answers(interview, {"attraction": "My own words."})
+    login(client, hr)
+
+    response = client.post(_url(departure), _data(hr, moment, confidentiality=level))
+
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.mode == Interview.Mode.SELF_SERVICE
+    with pytest.raises(interviews.InterviewError):
+        interviews.schedule_interview(
+            departure,
+            interviewer=hr,
+            scheduled_at=interview.started_at,
+            meeting_place="",
+            confidentiality=level,
+            by=hr,
+        )
 
 
 def test_it_never_hands_a_leavers_anonymous_answers_to_an_interviewer(

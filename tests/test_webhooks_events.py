@@ -13,6 +13,7 @@ from exitlens.core.services import coding, interviews
 from exitlens.core.signals import departures_imported
 from exitlens.webhooks import delivery
 from exitlens.webhooks.models import Delivery, Event, Webhook
+from tests.anonymous import release_sealed
 from tests.test_anonymity import DISTINCTIVE, assert_unlinked, identity_values
 from tests.test_webhooks_delivery import Receiver
 
@@ -119,7 +120,9 @@ def test_an_anonymous_interview_carries_no_identity_no_id_and_no_time(
     old = interviews.change_confidentiality(interview, "anonymous", by=hr)
     interviews.save_answers(old, {"reason": DISTINCTIVE, "retention": HARASSMENT})
 
-    anonymous = committed(interviews.submit_interview, old)
+    committed(interviews.submit_interview, old)
+    assert received(receiver, "interview.completed") == []  # sealed: nothing to announce yet
+    (anonymous,) = committed(release_sealed)
 
     (data,) = received(receiver, "interview.completed")
     assert data == {
@@ -129,6 +132,12 @@ def test_an_anonymous_interview_carries_no_identity_no_id_and_no_time(
         "completed_on": None,
         "leave_quarter": departure.leave_quarter,
         "departure": None,
+        "batch": {
+            "size": 1,
+            "department": departure.department_id,
+            "period": departure.leave_quarter,
+            "tenure_band": departure.tenure_band,
+        },
     }
     sent = body_text(receiver)
     for value in [*identity_values(departure), str(old.pk), str(anonymous.pk), DISTINCTIVE]:
@@ -144,7 +153,8 @@ def test_a_disclosure_in_an_anonymous_interview_is_not_announced(
     committed(interviews.save_answers, old, {"reason": DISTINCTIVE, "retention": HARASSMENT})
     assert Answer.objects.get(interview=old, question__key="retention").sensitive
 
-    anonymous = committed(interviews.submit_interview, old)
+    committed(interviews.submit_interview, old)
+    (anonymous,) = committed(release_sealed)
 
     assert received(receiver, "disclosure.flagged") == []
     assert list(Delivery.objects.values_list("event", flat=True)) == ["interview.completed"]
@@ -209,7 +219,8 @@ def test_hr_flagging_an_answer_of_an_anonymous_interview_gives_its_ids(
     # HR's review happens at HR's time, not the leaver's: the ids date nothing.
     old = interviews.change_confidentiality(interview, "anonymous", by=hr)
     interviews.save_answers(old, {"reason": "The night shifts were too long."})
-    anonymous = interviews.submit_interview(old)
+    interviews.submit_interview(old)
+    (anonymous,) = release_sealed()
     answer = Answer.objects.get(interview=anonymous, question__key="reason")
 
     committed(coding.review_answer, answer, {}, sensitive=True, by=hr)

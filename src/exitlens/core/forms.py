@@ -7,6 +7,7 @@ from exitlens.core.models import Interview, Question
 from exitlens.core.models.interviews import MAX_ANSWER_LENGTH
 
 NOTE_PREFIX = "note_"
+PROMISE_FIELD = "promise"
 
 
 def _field_for(question: Question, language: str) -> forms.Field:
@@ -52,7 +53,12 @@ class AnswerForm(forms.Form):
         self.with_notes = with_notes
         self.questions = list(interview.questionnaire_version.questions.all())
         kwargs.setdefault("initial", stored_answers(interview))
+        kwargs["initial"].setdefault(PROMISE_FIELD, interview.confidentiality)
         super().__init__(*args, **kwargs)
+        # The promise the page showed; services.interviews refuses answers given under another.
+        self.fields[PROMISE_FIELD] = forms.ChoiceField(
+            choices=Interview.Confidentiality.choices, widget=forms.HiddenInput
+        )
         for question in self.questions:
             self.fields[question.key] = _field_for(question, language)
             if with_notes:
@@ -68,6 +74,10 @@ class AnswerForm(forms.Form):
         for question in self.questions:
             note = self[NOTE_PREFIX + question.key] if self.with_notes else None
             yield question, self[question.key], note
+
+    @property
+    def shown_level(self) -> str:
+        return self.cleaned_data[PROMISE_FIELD]
 
     def answer_values(self) -> dict[str, object]:
         return {q.key: self.cleaned_data.get(q.key) for q in self.questions}

@@ -14,3 +14,7 @@ disclosure_flagged = Signal()
 
 # Sent with `departure_ids`, `created` and `updated` (counts) after an import of departures.
 departures_imported = Signal()
+
+# Sent with `size`, `department_id`, `period` and `tenure_band` (the segments the batch shares)
+# when sealed anonymous interviews are released together (services/sealing.py).
+anonymous_batch_released = Signal()

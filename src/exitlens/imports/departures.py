@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from exitlens.core.models import Department, Departure, Interview, Manager, User
 from exitlens.core.services.audit import record_audit
+from exitlens.core.services.departures import audit_imported_address_changes
 from exitlens.core.signals import departures_imported
 from exitlens.imports import values
 from exitlens.imports.mapping import Mapping, map_columns, parse_overrides
@@ -285,6 +286,7 @@ def apply_plan(plan: Plan, by: User | None = None, file_name: str = "") -> None:
                 {**_with_ids(row.values, department_ids, manager_ids), "id": row.departure_id}
                 for row in plan.update[start : start + BATCH]
             ]
+            audit_imported_address_changes(by, batch, via="import")
             _update(batch, fields, now)
         # Bulk writes send no signals: bring the insights up to date here.
         summaries.changed()

@@ -11,10 +11,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from exitlens.core.forms import AnswerForm
-from exitlens.core.models import Interview, Invitation
+from exitlens.core.forms import PROMISE_FIELD, AnswerForm
+from exitlens.core.models import Interview, Invitation, InvitationLink
 from exitlens.core.services import interviews
-from exitlens.core.services.invitations import find_invitation
+from exitlens.core.services.invitations import find_link
 from exitlens.leaver.forms import requested_language
 
 AUTOSAVE_HEADER = "fetch"
@@ -36,11 +36,11 @@ def referrer_stays_here(view):
     return wrapper
 
 
-def _get_invitation(token: str) -> Invitation:
-    invitation = find_invitation(token)
-    if invitation is None:
+def _get_link(token: str) -> InvitationLink:
+    link = find_link(token)
+    if link is None:
         raise Http404
-    return invitation
+    return link
 
 
 def _is_finished(invitation: Invitation) -> bool:
@@ -90,7 +90,8 @@ def _thanks_url(token: str, language: str) -> str:
 @never_cache
 @referrer_stays_here
 def interview(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _get_invitation(token)
+    link = _get_link(token)
+    invitation = link.invitation
     if _is_finished(invitation):
         if _is_autosave(request):
             return JsonResponse({"saved": False}, status=409)
@@ -111,7 +112,23 @@ def interview(request: HttpRequest, token: str) -> HttpResponse:
         Interview.objects.filter(pk=current.pk).update(language=language)
         current.language = language
     with translation.override(current.language):
-        return _answer(request, token, invitation, current)
+        if not interviews.may_reach_draft(current, link.sent_to):
+            return _begun_elsewhere(request, link, current)
+        return _answer(request, token, link, current)
+
+
+def _begun_elsewhere(request: HttpRequest, link: InvitationLink, current: Interview):
+    """The draft was begun from a link sent to another address: this link may start afresh,
+    never read it (docs/confidentiality.md)."""
+    if _is_autosave(request):
+        return JsonResponse({"saved": False}, status=409)
+    if request.method == "POST" and request.POST.get("action") == "start_afresh":
+        try:
+            interviews.discard_draft(current, address=link.sent_to)
+        except interviews.InterviewError as error:
+            messages.error(request, str(error))
+        return redirect(request.path)
+    return _render(request, "leaver/begun_elsewhere.html", {"interview": current}, status=409)
 
 
 def _gone(request: HttpRequest, invitation: Invitation) -> HttpResponse:
@@ -120,7 +137,7 @@ def _gone(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 
 def _answer(
-    request: HttpRequest, token: str, invitation: Invitation, current: Interview
+    request: HttpRequest, token: str, link: InvitationLink, current: Interview
 ) -> HttpResponse:
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
@@ -129,9 +146,11 @@ def _answer(
     )
     if request.method == "POST":
         if form.is_valid():
-            response = _store(request, token, current, form)
+            response = _store(request, token, link, current, form)
             if response is not None:
                 return response
+            if form.shown_level != _stored_level(current):
+                form = _with_current_promise(request, current)
         elif _is_autosave(request):
             errors = {
                 key: [error["message"] for error in field_errors]
@@ -152,19 +171,49 @@ def _answer(
         }
         for question, field, _note in form.rows()
     ]
-    context = {"interview": current, "invitation": invitation, "form": form, "rows": rows}
+    if request.method != "POST":
+        interviews.mark_opened(current)
+    context = {
+        "interview": current,
+        "invitation": link.invitation,
+        "form": form,
+        "rows": rows,
+    }
     return _render(request, "leaver/interview.html", context)
 
 
+def _stored_level(current: Interview) -> str:
+    current.refresh_from_db(fields=["confidentiality"])
+    return current.confidentiality
+
+
+def _with_current_promise(request: HttpRequest, current: Interview) -> AnswerForm:
+    """The leaver's unsaved answers under the promise as it now stands, for them to send again."""
+    data = request.POST.copy()
+    data[PROMISE_FIELD] = current.confidentiality
+    form = AnswerForm(data, interview=current, language=current.language)
+    form.is_valid()
+    return form
+
+
 def _store(
-    request: HttpRequest, token: str, current: Interview, form: AnswerForm
+    request: HttpRequest, token: str, link: InvitationLink, current: Interview, form: AnswerForm
 ) -> HttpResponse | None:
     """Save (and maybe submit) valid answers; None means: show the page again with a message."""
     try:
-        saved = interviews.save_answers(current, form.answer_values())
+        saved = interviews.save_answers(
+            current, form.answer_values(), shown_level=form.shown_level, address=link.sent_to
+        )
         if request.POST.get("action") == "submit":
-            interviews.submit_interview(saved)
+            interviews.submit_interview(saved, shown_level=form.shown_level)
             return redirect(_thanks_url(token, current.language))
+    except interviews.PromiseChangedError as error:
+        if _is_autosave(request):
+            return JsonResponse(
+                {"saved": False, "promise_changed": True, "message": str(error)}, status=409
+            )
+        messages.warning(request, str(error))
+        return None
     except interviews.InterviewError as error:
         still_open = (
             Interview.objects.filter(pk=current.pk)
@@ -190,7 +239,7 @@ def _store(
 @never_cache
 @referrer_stays_here
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _get_invitation(token)
+    invitation = _get_link(token).invitation
     if not _is_finished(invitation):
         return redirect("leaver:interview", token=token)
     current = invitation.interview
@@ -200,3 +249,11 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     anonymous = current is None or current.is_anonymous
     with translation.override(language):
         return _render(request, "leaver/thanks.html", {"anonymous": anonymous})
+
+
+def protection(request: HttpRequest) -> HttpResponse:
+    """How the answers are protected, in the leaver's words (docs/confidentiality.md in full)."""
+    language = requested_language(request) or translation.get_language()
+    with translation.override(language):
+        context = {"min_group": settings.EXITLENS_MIN_GROUP_SIZE}
+        return _render(request, "leaver/protection.html", context)

@@ -24,7 +24,7 @@ class InterviewState(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     IN_PROGRESS = "in_progress", _("In progress")
     COMPLETED = "completed", _("Completed")
-    ANONYMOUS = "completed_anonymously", _("Completed anonymously")
+    ANONYMOUS = "completed_anonymously", _("Responded")
 
 
 class DepartureForm(forms.ModelForm):

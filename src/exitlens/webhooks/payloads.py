@@ -1,9 +1,8 @@
 """What each event tells a receiver: ids and codes to look things up by, never answer text.
 
-Receivers learn no more than HR sees in Exitlens, and less about anonymous interviews: their
-event goes out the moment the leaver submits, so it carries nothing that tells one anonymous
-interview from another (its id, a disclosure in it). That would date the response, and
-anonymise_interview takes care that nothing does.
+Receivers learn no more than HR sees in Exitlens, and less about anonymous interviews: they are
+announced only as a released batch (services/sealing.py), with the segments the batch shares and
+its size, never one event per submission, and nothing that tells one from another.
 """
 
 from django.utils import timezone
@@ -33,6 +32,23 @@ def interview_completed(interview: Interview) -> dict:
         "completed_on": timezone.localdate(interview.completed_at).isoformat(),
         "leave_quarter": interview.leave_quarter or None,
         "departure": {"code": str(departure.code), "external_id": departure.external_id or None},
+    }
+
+
+def anonymous_batch(size: int, department_id: int | None, period: str, tenure_band: str) -> dict:
+    return {
+        "interview": None,
+        "mode": None,
+        "confidentiality": Interview.Confidentiality.ANONYMOUS.value,
+        "completed_on": None,
+        "leave_quarter": period or None,
+        "departure": None,
+        "batch": {
+            "size": size,
+            "department": department_id,
+            "period": period or None,
+            "tenure_band": tenure_band or None,
+        },
     }
 
 

@@ -2,7 +2,12 @@
 
 from django.dispatch import receiver
 
-from exitlens.core.signals import departures_imported, disclosure_flagged, interview_completed
+from exitlens.core.signals import (
+    anonymous_batch_released,
+    departures_imported,
+    disclosure_flagged,
+    interview_completed,
+)
 from exitlens.webhooks import delivery, payloads
 from exitlens.webhooks.models import Event
 
@@ -19,6 +24,15 @@ def announce_interview(sender, interview, **kwargs) -> None:
         if found_while_answering:
             data = payloads.disclosures(found_while_answering)
             delivery.enqueue(hooks, Event.DISCLOSURE_FLAGGED, data)
+
+
+@receiver(anonymous_batch_released, dispatch_uid="webhooks.anonymous_batch_released")
+def announce_anonymous_batch(sender, size, department_id, period, tenure_band, **kwargs) -> None:
+    """One event for a released batch of anonymous interviews, never one per submission."""
+    hooks = delivery.subscribers(Event.INTERVIEW_COMPLETED)
+    if hooks:
+        data = payloads.anonymous_batch(size, department_id, period, tenure_band)
+        delivery.enqueue(hooks, Event.INTERVIEW_COMPLETED, data)
 
 
 @receiver(disclosure_flagged, dispatch_uid="webhooks.disclosure_flagged")

@@ -13,6 +13,7 @@ from exitlens.api.serializers.departures import EDITABLE_FIELDS, DepartureSerial
 from exitlens.api.views.base import ApiView
 from exitlens.core.models import Departure
 from exitlens.core.services.audit import departure_subject
+from exitlens.core.services.departures import audit_address_changes
 
 TAGS = ["departures"]
 
@@ -124,4 +125,7 @@ class DepartureDetail(ApiView):
             changed = [name for name in EDITABLE_FIELDS if before[name] != after[name]]
             if changed:
                 self.audit("departure.changed", departure_subject(departure), fields=changed)
+            audit_address_changes(
+                self.request.user, departure, before, request=self.request, via="api"
+            )
         return Response(DepartureSerializer(departure).data)

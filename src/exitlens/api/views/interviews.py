@@ -22,6 +22,7 @@ from exitlens.api.serializers.interviews import (
 from exitlens.api.views.base import ApiView
 from exitlens.core.access import get_anonymous_interview_for_user
 from exitlens.core.models import Departure, Interview
+from exitlens.core.services import interviews
 from exitlens.core.services.audit import departure_subject
 
 TAGS = ["interviews"]
@@ -98,8 +99,9 @@ class DepartureAnswers(ApiView):
         interview = present.linked_interview(departure)
         if departure.responded_anonymously or (interview and interview.is_anonymous):
             raise NotFound(_("Anonymous answers are never linked to a departure."))
-        if interview is None:
-            raise NotFound(_("This departure has no interview yet."))
+        if not interviews.readable_by_staff(interview):
+            # A self-service draft is the leaver's alone until they submit it.
+            raise NotFound(_("This departure has no completed interview yet."))
         self.audit("interview.viewed", departure_subject(departure))
         found = {
             "interview": present.interview_status(departure),

@@ -4,6 +4,7 @@ from exitlens.core.models.interviews import Answer, AnswerChoice, AnswerTheme, I
 from exitlens.core.models.invitations import Invitation, InvitationLink
 from exitlens.core.models.organisation import Department, Manager
 from exitlens.core.models.questionnaires import Question, Questionnaire, QuestionnaireVersion
+from exitlens.core.models.sealed import SealedResponse
 from exitlens.core.models.users import User
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "Question",
     "Questionnaire",
     "QuestionnaireVersion",
+    "SealedResponse",
     "User",
 ]

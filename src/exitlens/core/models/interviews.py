@@ -53,6 +53,11 @@ class Interview(models.Model):
     scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     meeting_place = models.CharField(_("place or video link"), max_length=300, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # When the leaver first saw the promise on their page; from then on it can only be raised.
+    opened_at = models.DateTimeField(null=True, blank=True)
+    # The address of the link the leaver began answering from: only links sent there reach the
+    # draft, so a link sent to another address (HR's own, say) cannot read or change it.
+    draft_address = models.EmailField(blank=True, default="", db_default="")
     completed_at = models.DateTimeField(null=True, blank=True)
     # Coarse segments, filled at completion; all that an anonymous interview keeps of its leaver.
     department = models.ForeignKey(

@@ -50,6 +50,7 @@ class InvitationLink(models.Model):
 
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
     token_hash = models.CharField(max_length=64, unique=True)
+    sent_to = models.EmailField(blank=True, default="", db_default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

@@ -1,7 +1,5 @@
 """The interview workflow: create, answer, submit or complete, and anonymise."""
 
-import secrets
-import uuid
 from datetime import datetime
 
 from django.db import transaction
@@ -12,14 +10,13 @@ from exitlens import segments
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
-    AnswerTheme,
     Departure,
     Interview,
     Invitation,
     Question,
     User,
 )
-from exitlens.core.services import coding
+from exitlens.core.services import coding, sealing
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.questionnaires import current_version
 from exitlens.core.signals import interview_completed, interviews_changed
@@ -34,6 +31,32 @@ PROTECTION_ORDER = [
 
 class InterviewError(Exception):
     """A workflow rule was broken; the message is fit to show to the user."""
+
+
+class PromiseChangedError(InterviewError):
+    """The leaver answered under another promise than the one stored: show them the new one."""
+
+
+class DraftElsewhereError(InterviewError):
+    """The draft was begun from a link sent to another address; this link may not read it."""
+
+
+def is_leavers_draft(interview: Interview | None) -> bool:
+    """A self-service interview the leaver has begun answering: theirs alone until submitted.
+    No one else reads or changes it, whatever its level (docs/confidentiality.md)."""
+    return bool(
+        interview
+        and interview.mode == Interview.Mode.SELF_SERVICE
+        and interview.status == Interview.Status.IN_PROGRESS
+    )
+
+
+def readable_by_staff(interview: Interview | None) -> bool:
+    """Whether HR may read this interview's answers: a completed named or confidential one, or
+    one an interviewer leads (they write its answers)."""
+    if interview is None or (interview.is_anonymous and interview.departure_id is not None):
+        return False
+    return interview.is_completed or interview.mode == Interview.Mode.INTERVIEWER
 
 
 def get_or_create_interview(departure: Departure, *, mode: str, confidentiality: str) -> Interview:
@@ -68,17 +91,10 @@ def schedule_interview(
     interview = get_or_create_interview(
         departure, mode=Interview.Mode.INTERVIEWER, confidentiality=confidentiality
     )
-    if (
-        interview.is_anonymous
-        and interview.mode == Interview.Mode.SELF_SERVICE
-        and interview.status == Interview.Status.IN_PROGRESS
-    ):
-        # An interviewer would see the leaver's unsubmitted anonymous answers next to the name.
+    if is_leavers_draft(interview):
+        # An interviewer would read (and could change) the leaver's unsubmitted answers.
         raise InterviewError(
-            _(
-                "The leaver has started the anonymous interview on their own; "
-                "it cannot be taken over."
-            )
+            _("The leaver has begun answering on their own; the interview cannot be taken over.")
         )
     if interview.confidentiality != confidentiality:
         interview = change_confidentiality(interview, confidentiality, by=by)
@@ -110,9 +126,12 @@ def change_confidentiality(interview: Interview, confidentiality: str, *, by: Us
         raise InterviewError(_("The confidentiality of a completed interview cannot change."))
     old = interview.confidentiality
     weaker = PROTECTION_ORDER.index(confidentiality) < PROTECTION_ORDER.index(old)
-    if weaker and interview.status != Interview.Status.NOT_STARTED:
+    if weaker and (interview.opened_at or interview.status != Interview.Status.NOT_STARTED):
         raise InterviewError(
-            _("The leaver has started answering under a stronger promise; it cannot be weakened.")
+            _(
+                "The leaver has already read the stronger promise on their page; "
+                "it can be raised, never lowered."
+            )
         )
     if old != confidentiality:
         interview.confidentiality = confidentiality
@@ -127,11 +146,56 @@ def change_confidentiality(interview: Interview, confidentiality: str, *, by: Us
     return interview
 
 
-def _lock_open_interview(interview: Interview) -> Interview:
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
-    if locked.is_completed:
+def _lock_open_interview(interview: Interview, shown_level: str | None = None) -> Interview:
+    locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
+    if locked is None or locked.is_completed:
         raise InterviewError(_("This interview has already been submitted."))
+    if shown_level is not None and shown_level != locked.confidentiality:
+        raise PromiseChangedError(
+            _(
+                "Who may read your answers has changed since this page was opened. Please read "
+                "it again below; nothing has been saved yet."
+            )
+        )
     return locked
+
+
+def mark_opened(interview: Interview) -> None:
+    """The leaver's page showed the promise: from now on it may only be raised."""
+    if interview.opened_at is None:
+        Interview.objects.filter(pk=interview.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now()
+        )
+
+
+def _normalised(address: str) -> str:
+    return (address or "").strip().lower()
+
+
+def may_reach_draft(interview: Interview, address: str) -> bool:
+    """Whether a link sent to `address` reaches this draft: the draft belongs to the address
+    of the link it was begun from (links made before addresses were kept carry none)."""
+    return (
+        not interview.draft_address
+        or not address
+        or _normalised(address) == _normalised(interview.draft_address)
+    )
+
+
+@transaction.atomic
+def discard_draft(interview: Interview, *, address: str) -> Interview:
+    """Start an empty draft for a link sent to another address than the one the leaver began
+    from. The old answers are deleted unread: whoever holds the new link learns nothing."""
+    interview = _lock_open_interview(interview)
+    if interview.mode != Interview.Mode.SELF_SERVICE:
+        raise InterviewError(_("An interviewer leads this interview."))
+    interview.answers.all().delete()
+    interview.status = Interview.Status.NOT_STARTED
+    interview.started_at = None
+    interview.draft_address = _normalised(address)
+    interview.save(update_fields=["status", "started_at", "draft_address"])
+    record_audit(None, "interview.draft_discarded", departure_subject(interview.departure))
+    return interview
 
 
 @transaction.atomic
@@ -139,12 +203,26 @@ def save_answers(
     interview: Interview,
     values: dict[str, object],
     notes: dict[str, str] | None = None,
+    *,
+    shown_level: str | None = None,
+    address: str | None = None,
 ) -> Interview:
     """Store answers by question key: text, number or a list of choice values.
 
     Keys missing from `values` keep their stored answer; an empty value clears it.
+    `shown_level` is the promise the page showed: another one stored refuses the save.
+    `address` is where the leaver's link was sent: a draft answers only the links sent to the
+    address it was begun from.
     """
-    interview = _lock_open_interview(interview)
+    interview = _lock_open_interview(interview, shown_level)
+    if address is not None:
+        if not may_reach_draft(interview, address):
+            raise DraftElsewhereError(
+                _("This interview was begun from a link sent to another e-mail address.")
+            )
+        if not interview.draft_address and address:
+            interview.draft_address = _normalised(address)
+            interview.save(update_fields=["draft_address"])
     notes = notes or {}
     questions = {q.key: q for q in interview.questionnaire_version.questions.all()}
     existing = {a.question_id: a for a in interview.answers.select_related("question")}
@@ -211,11 +289,17 @@ def has_any_answer(interview: Interview) -> bool:
 
 
 def _finish(interview: Interview) -> None:
-    departure = interview.departure
     now = timezone.now()
     interview.status = Interview.Status.COMPLETED
     interview.completed_at = now
     interview.completed_quarter = segments.quarter(timezone.localdate(now))
+    if interview.is_anonymous:
+        # Sealed as it is (services/sealing.py); nothing about its completion is kept.
+        interview.completed_at = None
+        interview.completed_quarter = ""
+        interview.save(update_fields=["status", "completed_at", "completed_quarter"])
+        return
+    departure = interview.departure
     interview.department_id = departure.department_id
     interview.tenure_band = departure.tenure_band
     interview.leave_quarter = departure.leave_quarter
@@ -225,103 +309,63 @@ def _finish(interview: Interview) -> None:
     )
 
 
-@transaction.atomic
-def submit_interview(interview: Interview) -> Interview:
-    """The leaver hands in a self-service interview. Submitting twice stores once."""
-    locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
-    if locked is None or locked.is_completed:
-        return locked or interview
-    if not has_any_answer(locked):
-        raise InterviewError(_("Please answer at least one question before you submit."))
-    _finish(locked)
+def submit_interview(interview: Interview, *, shown_level: str | None = None) -> Interview:
+    """The leaver hands in a self-service interview. Submitting twice stores once.
+
+    A named or confidential interview completes in one transaction. An anonymous one is sealed
+    in one and detached from its departure in the next (services/sealing.py), so no row of its
+    answers is written in the transaction that touches the departure; it reaches HR only in a
+    released batch.
+    """
+    with transaction.atomic():
+        locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
+        if locked is None or locked.is_completed:
+            return locked or interview
+        _lock_open_interview(locked, shown_level)
+        if not has_any_answer(locked):
+            raise InterviewError(_("Please answer at least one question before you submit."))
+        _finish(locked)
+        if locked.is_anonymous:
+            sealing.seal(locked)
+        else:
+            record_audit(None, "interview.submitted", departure_subject(locked.departure))
+            interviews_changed.send(sender=Interview, interview_ids=[locked.pk])
+            interview_completed.send(sender=Interview, interview=locked)
     if locked.is_anonymous:
-        locked = anonymise_interview(locked)
-    else:
-        record_audit(None, "interview.submitted", departure_subject(locked.departure))
-    interviews_changed.send(sender=Interview, interview_ids=[locked.pk])
-    interview_completed.send(sender=Interview, interview=locked)
+        _after_sealing()
     return locked
 
 
-@transaction.atomic
-def complete_interview(interview: Interview, *, outcome: str, by: User) -> Interview:
-    """The interviewer closes an interviewer-led interview and records its outcome."""
-    interview = _lock_open_interview(interview)
-    if outcome not in (Departure.Outcome.EXIT_CONFIRMED, Departure.Outcome.RETAINED):
-        raise InterviewError(_("Choose whether the exit is confirmed or the employee stays."))
-    departure = interview.departure
-    departure.outcome = outcome
-    departure.save(update_fields=["outcome", "updated_at"])
-    record_audit(by, "interview.completed", departure_subject(departure), outcome=outcome)
-    _finish(interview)
+def complete_interview(
+    interview: Interview, *, outcome: str, by: User, shown_level: str | None = None
+) -> Interview:
+    """The interviewer closes an interviewer-led interview and records its outcome. An
+    anonymous one is sealed as a submitted one is (see submit_interview)."""
+    with transaction.atomic():
+        interview = _lock_open_interview(interview, shown_level)
+        if outcome not in (Departure.Outcome.EXIT_CONFIRMED, Departure.Outcome.RETAINED):
+            raise InterviewError(_("Choose whether the exit is confirmed or the employee stays."))
+        departure = interview.departure
+        if not interview.is_anonymous:
+            departure.outcome = outcome
+            departure.save(update_fields=["outcome", "updated_at"])
+            record_audit(by, "interview.completed", departure_subject(departure), outcome=outcome)
+        _finish(interview)
+        if interview.is_anonymous:
+            sealing.seal(interview)
+        else:
+            interviews_changed.send(sender=Interview, interview_ids=[interview.pk])
+            interview_completed.send(sender=Interview, interview=interview)
     if interview.is_anonymous:
-        interview = anonymise_interview(interview)
-    interviews_changed.send(sender=Interview, interview_ids=[interview.pk])
-    interview_completed.send(sender=Interview, interview=interview)
+        # The outcome is written apart from the sealed answers, with the departure.
+        with transaction.atomic():
+            Departure.objects.filter(pk=departure.pk).update(outcome=outcome)
+            record_audit(by, "interview.completed", departure_subject(departure), outcome=outcome)
+        _after_sealing()
     return interview
 
 
-def _timeless_id() -> int:
-    """A random negative primary key. Row numbers count up as time passes, so new rows with
-    ordinary ids would date the submission; negative ones also leave the next ordinary id alone."""
-    return -(secrets.randbits(62) + 1)
-
-
-def anonymise_interview(interview: Interview) -> Interview:
-    """Detach a completed interview from its leaver, irreversibly.
-
-    The answers move to a new interview with a new random id and fresh answer rows; only the
-    department, tenure band and quarter of leaving stay. The interview's language, mode and dates
-    go: in a small team "English, led by an interviewer" can name a person. The new rows get
-    random ids. The old rows are deleted (SQLite overwrites them: secure_delete is on).
-    """
-    departure = interview.departure
-    anonymous = Interview.objects.create(
-        id=uuid.uuid4(),
-        departure=None,
-        questionnaire_version_id=interview.questionnaire_version_id,
-        mode="",
-        confidentiality=Interview.Confidentiality.ANONYMOUS,
-        status=Interview.Status.COMPLETED,
-        language="",
-        department_id=interview.department_id,
-        tenure_band=interview.tenure_band,
-        leave_quarter=interview.leave_quarter,
-    )
-    old_answers = list(interview.answers.prefetch_related("choices", "themes"))
-    new_answers = Answer.objects.bulk_create(
-        Answer(
-            id=_timeless_id(),
-            interview=anonymous,
-            question_id=old.question_id,
-            text=old.text,
-            number=old.number,
-            note=old.note,
-            language=old.language,
-            sensitive=old.sensitive,
-            certainty=old.certainty,
-        )
-        for old in old_answers
-    )
-    AnswerTheme.objects.bulk_create(
-        AnswerTheme(
-            id=_timeless_id(),
-            answer=new,
-            theme=tag.theme,
-            polarity=tag.polarity,
-            score=tag.score,
-            source=tag.source,
-        )
-        for old, new in zip(old_answers, new_answers, strict=True)
-        for tag in old.themes.all()
-    )
-    AnswerChoice.objects.bulk_create(
-        AnswerChoice(id=_timeless_id(), answer=new, value=choice.value)
-        for old, new in zip(old_answers, new_answers, strict=True)
-        for choice in old.choices.all()
-    )
-    interview.invitations.update(interview=None)
-    interview.delete()
-    # update() leaves updated_at alone, so no timestamp on the departure matches the submission.
-    Departure.objects.filter(pk=departure.pk).update(responded_anonymously=True)
-    return anonymous
+def _after_sealing() -> None:
+    """Detach the sealed draft from its departure, then release whatever batch is now full."""
+    sealing.close_submitted_drafts()
+    sealing.release_batches()

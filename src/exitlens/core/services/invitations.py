@@ -32,7 +32,9 @@ def link_url(token: str) -> str:
 
 def _new_link(invitation: Invitation) -> str:
     token = tokens.new_token()
-    InvitationLink.objects.create(invitation=invitation, token_hash=tokens.hash_token(token))
+    InvitationLink.objects.create(
+        invitation=invitation, token_hash=tokens.hash_token(token), sent_to=invitation.sent_to
+    )
     return token
 
 
@@ -72,6 +74,12 @@ def send_invitation(
     interview = get_or_create_interview(
         departure, mode=Interview.Mode.SELF_SERVICE, confidentiality=confidentiality
     )
+    if interview.mode == Interview.Mode.INTERVIEWER and interview.status != (
+        Interview.Status.NOT_STARTED
+    ):
+        raise InterviewError(
+            _("An interviewer has begun this interview: it cannot become self-service.")
+        )
     if interview.confidentiality != confidentiality:
         interview = change_confidentiality(interview, confidentiality, by=by)
     if interview.mode != Interview.Mode.SELF_SERVICE:
@@ -107,15 +115,20 @@ def send_invitation(
     return invitation
 
 
-def find_invitation(token: str) -> Invitation | None:
-    """The invitation behind a personal link, or None for an unknown or malformed token."""
+def find_link(token: str) -> InvitationLink | None:
+    """The personal link behind a token, or None for an unknown or malformed token."""
     if not tokens.looks_like_token(token):
         return None
-    link = (
+    return (
         InvitationLink.objects.select_related("invitation__departure", "invitation__interview")
         .filter(token_hash=tokens.hash_token(token))
         .first()
     )
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """The invitation behind a personal link, or None for an unknown or malformed token."""
+    link = find_link(token)
     return link.invitation if link else None
 
 

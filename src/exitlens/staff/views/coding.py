@@ -109,6 +109,15 @@ def coding_queue(request: HttpRequest) -> HttpResponse:
             }
         )
     reviewed = Answer.objects.filter(reviewed_at__isnull=False).count()
+    if items:
+        record_audit(
+            request.user,
+            "coding.queue_viewed",
+            "coding queue",
+            request=request,
+            page=page.number,
+            shown=[item["answer"].pk for item in items],
+        )
     return render(
         request,
         "staff/coding_queue.html",
@@ -173,6 +182,7 @@ def coding_sensitive(request: HttpRequest) -> HttpResponse:
         request=request,
         page=page.number,
         answers=page.paginator.count,
+        shown=[answer.pk for answer in page.object_list],
     )
     items = [
         {

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from exitlens.core.access import get_departure_for_user
 from exitlens.core.models import Departure, Interview
 from exitlens.core.services.audit import departure_subject, record_audit
+from exitlens.core.services.departures import audit_address_changes
 from exitlens.staff.decorators import hr_required
 from exitlens.staff.forms import (
     DEFAULT_PAGE_SIZE,
@@ -159,6 +160,7 @@ def departure_edit(request: HttpRequest, code) -> HttpResponse:
                     request=request,
                     fields=changed,
                 )
+            audit_address_changes(request.user, departure, before, request=request, via="form")
         messages.success(request, _("The changes have been saved."))
         return redirect("departure_detail", code=departure.code)
     ctx = {"nav": "departures", "form": form, "departure": departure}

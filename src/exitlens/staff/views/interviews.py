@@ -19,9 +19,10 @@ from exitlens import questionnaire_defaults
 from exitlens.core.access import get_anonymous_interview_for_user, get_departure_for_user
 from exitlens.core.forms import AnswerForm, answer_display
 from exitlens.core.models import Departure, Interview, Invitation, Question
-from exitlens.core.services import interviews, invitations
+from exitlens.core.services import interviews, invitations, sealing
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.interviews import InterviewError
+from exitlens.core.services.questionnaires import current_version
 from exitlens.staff.decorators import hr_required
 from exitlens.staff.interview_forms import (
     CONFIDENTIALITY_EXPLANATIONS,
@@ -69,17 +70,6 @@ def _panel_state(departure: Departure, interview: Interview | None) -> str:
     return "invited"
 
 
-def _answering_anonymously_alone(interview: Interview | None) -> bool:
-    """The leaver began an anonymous self-service interview: no interviewer may take it over,
-    for the conduct page would show their answers next to their name before they are detached."""
-    return bool(
-        interview
-        and interview.is_anonymous
-        and interview.mode == Interview.Mode.SELF_SERVICE
-        and interview.status == Interview.Status.IN_PROGRESS
-    )
-
-
 def _led_by_interviewer_and_begun(interview: Interview | None) -> bool:
     return bool(
         interview
@@ -120,13 +110,12 @@ def interview_panel_context(request: HttpRequest, departure: Departure) -> dict:
         if open_for_work and not _led_by_interviewer_and_begun(interview)
         else None,
         "panel_can_email": bool(departure.invitation_email),
-        "panel_can_schedule": open_for_work and not _answering_anonymously_alone(interview),
+        "panel_can_schedule": open_for_work and not interviews.is_leavers_draft(interview),
         "panel_can_conduct": bool(
             interview and open_for_work and interview.mode == Interview.Mode.INTERVIEWER
         ),
-        "panel_can_view_answers": bool(
-            interview and interview.is_completed and not interview.is_anonymous
-        ),
+        "panel_can_view_answers": bool(interview and interview.is_completed)
+        and interviews.readable_by_staff(interview),
     }
 
 
@@ -145,11 +134,6 @@ def invite(request: HttpRequest, code) -> HttpResponse:
     form = InviteForm(request.POST, levels=allowed_levels(interview))
     if not form.is_valid():
         messages.error(request, _("Choose a confidentiality level the leaver can be promised."))
-        return _to_detail(departure)
-    if _led_by_interviewer_and_begun(interview):
-        messages.error(
-            request, _("An interviewer has begun this interview: it cannot become self-service.")
-        )
         return _to_detail(departure)
     try:
         invitation = invitations.send_invitation(
@@ -188,12 +172,12 @@ def schedule(request: HttpRequest, code) -> HttpResponse:
     if departure.responded_anonymously or (interview and interview.is_completed):
         messages.error(request, _("The interview has already been completed."))
         return _to_detail(departure)
-    if _answering_anonymously_alone(interview):
+    if interviews.is_leavers_draft(interview):
         messages.error(
             request,
             _(
-                "The leaver has begun answering anonymously on their own, so an interviewer "
-                "cannot take the interview over."
+                "The leaver has begun answering on their own, so an interviewer cannot take "
+                "the interview over: their draft is theirs alone until they submit it."
             ),
         )
         return _to_detail(departure)
@@ -309,10 +293,13 @@ def conduct(request: HttpRequest, code) -> HttpResponse:
         )
         return _to_detail(departure)
     if interview is None:
-        interview = interviews.get_or_create_interview(
-            departure,
+        # Not saved before the first answers: a GET changes nothing.
+        interview = Interview(
+            departure=departure,
+            questionnaire_version=current_version(),
             mode=Interview.Mode.INTERVIEWER,
             confidentiality=settings.EXITLENS_DEFAULT_CONFIDENTIALITY,
+            language=departure.language,
         )
 
     ui_language = _ui_language()
@@ -326,10 +313,22 @@ def conduct(request: HttpRequest, code) -> HttpResponse:
         action_form = CompleteForm(request.POST)
         if form.is_valid() and action_form.is_valid():
             try:
-                interviews.save_answers(interview, form.answer_values(), form.note_values())
+                if interview._state.adding:
+                    interview = interviews.get_or_create_interview(
+                        departure, mode=interview.mode, confidentiality=form.shown_level
+                    )
+                interviews.save_answers(
+                    interview,
+                    form.answer_values(),
+                    form.note_values(),
+                    shown_level=form.shown_level,
+                )
                 if action_form.completing:
                     interview = interviews.complete_interview(
-                        interview, outcome=action_form.cleaned_data["outcome"], by=request.user
+                        interview,
+                        outcome=action_form.cleaned_data["outcome"],
+                        by=request.user,
+                        shown_level=form.shown_level,
                     )
             except InterviewError as error:
                 if _wants_autosave_reply(request):
@@ -341,7 +340,7 @@ def conduct(request: HttpRequest, code) -> HttpResponse:
             if not action_form.completing:
                 messages.success(request, _("Answers saved."))
                 return redirect(_conduct_url(departure, language))
-            if interview.departure_id is None:
+            if interview.is_anonymous:
                 messages.success(
                     request,
                     _(
@@ -357,7 +356,7 @@ def conduct(request: HttpRequest, code) -> HttpResponse:
     else:
         form = AnswerForm(interview=interview, language=language, with_notes=True)
         action_form = CompleteForm(initial={"action": CompleteForm.COMPLETE})
-        if interview.answers.exists():
+        if not interview._state.adding and interview.answers.exists():
             record_audit(
                 request.user,
                 "interview.viewed",
@@ -429,8 +428,8 @@ def _answers_context(interview: Interview) -> dict:
 def answers(request: HttpRequest, code) -> HttpResponse:
     departure = get_departure_for_user(request.user, code)
     interview = _interview_of(departure)
-    # An anonymous interview still linked to its departure is not finished: nobody reads it yet.
-    if interview is None or interview.is_anonymous:
+    # A draft is the leaver's alone, and an anonymous interview is never read next to a name.
+    if not interviews.readable_by_staff(interview) or interview.is_anonymous:
         raise Http404
     record_audit(request.user, "interview.viewed", departure_subject(departure), request=request)
     context = _answers_context(interview)
@@ -454,7 +453,12 @@ def anonymous_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/anonymous_list.html",
-        {"nav": "anonymous", "page": page},
+        {
+            "nav": "anonymous",
+            "page": page,
+            "sealed": sealing.sealed_count(),
+            "min_group": settings.EXITLENS_MIN_GROUP_SIZE,
+        },
     )
 
 

@@ -1,6 +1,7 @@
 """`exitlens seed-demo`: load a fictional organisation with departures and exit interviews."""
 
 import itertools
+import random
 import time
 from datetime import date
 
@@ -22,8 +23,10 @@ from exitlens.core.models import (
     Invitation,
     InvitationLink,
     Manager,
+    SealedResponse,
     User,
 )
+from exitlens.core.services import sealing
 from exitlens.core.services.audit import record_audit
 from exitlens.core.services.questionnaires import current_version
 from exitlens.insights import summaries
@@ -87,6 +90,7 @@ INVITATION_FIELDS = [
 CHUNK = 5_000
 # Children before parents, so that each DELETE leaves no dangling reference behind.
 REPLACED_MODELS = (
+    SealedResponse,
     Leaver,
     AnswerTheme,
     AnswerChoice,
@@ -160,6 +164,9 @@ class Command(BaseCommand):
                     "There are departments or managers already. Use --replace to delete them first."
                 )
             counts = self._load(departures, seed, today)
+            # As the service leaves them: released only in batches, under random ids.
+            sealing.reseal_small_groups(random.Random(seed), everything=True)  # noqa: S311
+            sealing.release_batches(rng=random.Random(seed))  # noqa: S311
             summaries.summarise_all()  # the insights' one row per completed interview
             record_audit(
                 None,
@@ -309,7 +316,9 @@ class _Loader:
         self.departure_table = _Table(Departure, DEPARTURE_FIELDS)
         self.interview_table = _Table(Interview, INTERVIEW_FIELDS)
         self.invitation_table = _Table(Invitation, INVITATION_FIELDS)
-        self.link_table = _Table(InvitationLink, ["invitation", "token_hash", "created_at"])
+        self.link_table = _Table(
+            InvitationLink, ["invitation", "token_hash", "sent_to", "created_at"]
+        )
         self.answer_table = _Table(
             Answer, ["id", "interview", "question", "text", "number", "note"]
         )
@@ -403,7 +412,14 @@ class _Loader:
                     )
                 )
                 for link in invitation.links:
-                    links.append((invitation_id, link.token_hash, moment(link.created_at)))
+                    links.append(
+                        (
+                            invitation_id,
+                            link.token_hash,
+                            invitation.sent_to,
+                            moment(link.created_at),
+                        )
+                    )
         self.answer_id = answer_id
         self.departure_table.insert(departures)
         self.interview_table.insert(interviews)

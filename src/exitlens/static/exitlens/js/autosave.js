@@ -26,6 +26,20 @@
     show(form.dataset.errorText, true);
   }
 
+  // The promise on the page is no longer the stored one: post the form for real, so the page
+  // comes back with the new text and these answers, unsaved until the leaver sends them again.
+  function changedUnderneath(response) {
+    return response.json().then(function (body) {
+      if (!body || !body.promise_changed) return failed();
+      var action = document.createElement("input");
+      action.type = "hidden";
+      action.name = "action";
+      action.value = "save";
+      form.appendChild(action);
+      form.submit();
+    }, failed);
+  }
+
   function save() {
     if (saving || !dirty) return;
     saving = true;
@@ -40,6 +54,7 @@
       headers: { "X-Requested-With": "fetch" },
     })
       .then(function (response) {
+        if (response.status === 409) return changedUnderneath(response);
         if (!response.ok) return failed();
         var time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
         show(form.dataset.savedText + " " + time);
