@@ -33,8 +33,11 @@ SCHEDULE_GRACE = timedelta(days=1)
 
 
 def allowed_levels(interview: Interview | None) -> list[str]:
-    """The confidentiality levels that may still be chosen: only stronger once answering began."""
-    if interview is None or interview.status == Interview.Status.NOT_STARTED:
+    """The confidentiality levels that may still be chosen: only stronger once the leaver has
+    read the promise or answering began (services.interviews.change_confidentiality)."""
+    if interview is None or (
+        interview.status == Interview.Status.NOT_STARTED and interview.opened_at is None
+    ):
         return list(PROTECTION_ORDER)
     if interview.is_completed:
         return []
