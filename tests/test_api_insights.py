@@ -138,3 +138,23 @@ def test_the_departments_to_filter_by_are_listed_for_viewers(viewer_api, people)
 def test_writing_is_not_offered(client, admin, people):
     writer = Api(client, make_key(admin, role="viewer", scope="write"))
     assert error_of(writer.post(URL, {}), 405)["code"] == "method_not_allowed"
+
+
+def test_a_view_that_would_single_out_someone_is_withheld_with_its_reason(viewer_api, people):
+    data = viewer_api.get(URL, QUERY | {"departure_type": "resignation"}).json()
+
+    # The year's twelve departures minus eleven resignations: o1 alone; eleven leavers minus
+    # these ten: s7's anonymous interview alone.
+    assert data["withheld"] == ["departures", "leavers"]
+    assert data["withheld_reason"].startswith("This view would differ from a nearby view")
+    assert data["headline"]["departures"] is None and data["headline"]["leavers"] is None
+    assert data["headline"]["recommend_answers"] is None
+    assert data["reasons"] == [] and data["breakdown"] is None and data["quotes"] == {}
+    assert data["anonymous_left_out"] is None
+    assert viewer_api.get(URL, QUERY).json()["withheld"] == []
+
+
+def test_it_counts_whole_months(viewer_api, people):
+    data = viewer_api.get(URL, {"start": "2026-05-12", "end": "2026-08-04"}).json()
+
+    assert (data["filters"]["start"], data["filters"]["end"]) == ("2026-05-01", "2026-08-31")

@@ -61,7 +61,17 @@ def test_it_applies_every_filter_given(people):
 
     out, _ = export("--format", "json", *YEAR, "--regrettable", "yes")
     assert json.loads(out)["headline"]["departures"] is None  # s3 and s4
-    assert json.loads(out)["anonymous_left_out"] == 1
+    assert json.loads(out)["anonymous_left_out"] is None  # one (s7): below the threshold
+
+
+def test_it_says_on_stderr_when_figures_are_withheld(people):
+    out, err = export("--format", "json", *YEAR, "--departure-type", "resignation")
+
+    # All twelve departures minus the eleven resignations would single out o1's dismissal.
+    assert json.loads(out)["withheld"] == ["departures", "leavers"]
+    assert json.loads(out)["headline"]["departures"] is None
+    assert "would differ from a nearby view by fewer than 5 leavers" in err
+    assert "fewer than 5 departures" in json.loads(out)["withheld_reason"]
 
 
 def test_it_writes_csv_to_stdout_without_a_byte_order_mark(people):
@@ -112,7 +122,7 @@ def test_it_names_each_bad_filter(people):
     message = str(raised.value)
     assert "--end: The end of the period lies before its start." in message
     assert "--department: Select a valid choice" in message
-    assert "--location: No departure has the location “Atlantis”." in message
+    assert "--location: Choose one of the listed values." in message
     assert "--tenure-band: Select a valid choice" in message
     assert "--start" not in message
     assert not AuditEntry.objects.filter(action="insights.exported").exists()

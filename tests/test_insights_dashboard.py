@@ -1,10 +1,12 @@
 """The insights dashboard as HR and viewers see it: filters in the URL, explanations for bad
 ones, the threshold, escaping."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from exitlens.core.models import Department
+from exitlens.core.models import AuditEntry, Department
 from tests import insights_data
 from tests.conftest import login
 
@@ -63,8 +65,8 @@ def test_without_filters_it_shows_the_last_twelve_months(client, hr, people):
     [
         ("department=999999", "Select a valid choice"),
         ("manager=abc", "Select a valid choice"),
-        ("job_title=Astronaut", "No departure has the job title"),
-        ("location=Atlantis", "No departure has the location"),
+        ("job_title=Astronaut", "Choose one of the listed values"),
+        ("location=Atlantis", "Choose one of the listed values"),
         ("start=2026-12-01&end=2026-01-01", "lies before its start"),
         ("start=yesterday", "Enter a valid date"),
         ("start=1900-01-01&end=2026-01-01", "at most twenty years"),
@@ -123,6 +125,10 @@ def test_quotes_are_shown_unattributed(client, viewer, people):
     assert insights_data.QUOTE_PAY in page
     assert insights_data.SENSITIVE not in page
     assert "Person s" not in page
+    # Quotes are answer text: reading them is audited.
+    entry = AuditEntry.objects.get(action="insights.quotes_viewed")
+    assert entry.actor == viewer
+    assert entry.data["page"] == "dashboard" and entry.data["quotes"] >= 1
 
 
 def test_viewers_get_no_row_by_row_downloads(client, viewer, hr, people):
@@ -130,3 +136,46 @@ def test_viewers_get_no_row_by_row_downloads(client, viewer, hr, people):
     assert "data/answers.csv" not in get(client, YEAR).content.decode()
     login(client, hr)
     assert "data/answers.csv" in get(client, YEAR).content.decode()
+
+
+def test_it_counts_whole_months_and_shows_the_dates_it_counted(client, viewer, people):
+    login(client, viewer)
+
+    response = get(client, "start=2026-05-12&end=2026-08-04")
+
+    filters = response.context["filters"]
+    assert (filters.start, filters.end) == (date(2026, 5, 1), date(2026, 8, 31))
+    page = response.content.decode()
+    assert 'value="2026-05-01"' in page and 'value="2026-08-31"' in page
+    assert "start=2026-05-01&amp;end=2026-08-31" in page  # the report and download links
+
+
+def test_it_says_why_figures_are_withheld(client, viewer, people):
+    login(client, viewer)
+
+    # All twelve departures minus the eleven resignations would be o1 alone; all eleven
+    # leavers minus these ten s7's anonymous interview.
+    page = get(client, f"{YEAR}&departure_type=resignation").content.decode()
+
+    assert "This view would differ from a nearby view by fewer than 5 leavers" in page
+    assert "by fewer than 5 departures, so its departure figures are withheld" in page
+    assert "Why people leave" not in page and "Fewer than 5" not in page
+    assert 'class="figures"' not in page
+
+
+def test_it_offers_only_values_held_by_enough_departures(client, viewer, people):
+    login(client, viewer)
+
+    choices = get(client, YEAR).context["choices"]
+
+    assert choices["job_titles"] == ["Agent"]  # all twelve
+    assert choices["locations"] == ["Utrecht"]  # Tilburg has four departures
+    rare = get(client, f"{YEAR}&location=Tilburg")
+    unknown = get(client, f"{YEAR}&location=Atlantis")
+    assert rare.status_code == unknown.status_code == 400
+    assert rare.context["form"].errors.get_json_data() == {
+        "location": [{"message": "Choose one of the listed values.", "code": "not_listed"}]
+    }
+    assert unknown.context["form"].errors.get_json_data() == (
+        rare.context["form"].errors.get_json_data()
+    )

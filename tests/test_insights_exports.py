@@ -52,7 +52,7 @@ def by_first_cell(rows):
 
 
 def test_the_json_carries_the_hand_worked_figures(people):
-    data = json.loads(json.dumps(as_dict(insights())))  # JSON-ready: survives a round trip
+    data = json.loads(json.dumps(as_dict(insights(by="location"))))  # survives a round trip
 
     headline = data["headline"]
     assert headline["departures"] == 12
@@ -85,29 +85,32 @@ def test_the_json_carries_the_hand_worked_figures(people):
     assert {row["theme"]: row["leavers"] for row in data["attraction"]} == {"pay": 1, "career": 2}
     assert {row["theme"]: row["leavers"] for row in data["gap"]} == {"pay": 1, "career": 1}
 
-    sales = Department.objects.get(name="Sales")
     breakdown = data["breakdown"]
-    assert breakdown["dimension"] == "department"
+    assert breakdown["dimension"] == "location"
     assert [(s["key"], s["label"], s["leavers"]) for s in breakdown["segments"]] == [
-        (str(sales.pk), "Sales", 7)
+        ("Utrecht", "Utrecht", 6),
+        ("other", "Other (small groups together)", 5),  # Tilburg's four and s7
     ]
     assert breakdown["segments"][0]["themes"]["pay"] == 4
-    assert breakdown["hidden"] == 4
+    assert breakdown["hidden"] == 0
+    # By department Operations' four fold with Sales' seven: no breakdown at all.
+    assert as_dict(insights())["breakdown"] is None
 
     assert data["periods"] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
     assert [point["departures"] for point in data["departures_trend"]] == [None, 7, 5, None]
     assert data["voluntary_trend"][2]["share"]["count"] == 4
     assert [series["theme"] for series in data["theme_trends"]] == ["workload", "pay", "career"]
-    pay_q2 = data["theme_trends"][1]["points"][1]["share"]
-    assert (pay_q2["count"], pay_q2["total"]) == (4, 7)
-    assert pay_q2["low"] < pay_q2["share"] < pay_q2["high"]
+    # Q3's four leavers are too few, and the eleven minus Q2's seven would show them: both hide.
+    assert data["theme_trends"][1]["points"][1] == {"period": "2026-Q2", "share": None}
+    assert data["voluntary_trend"][1]["share"]["low"] < 1
     assert data["quotes"] == {
         "pay": [insights_data.QUOTE_PAY],
         "manager": [insights_data.QUOTE_MANAGER],
     }
     assert data["anonymous_left_out"] == 0
     assert data["thresholds"] == {"min_group": 5, "min_quote_group": 10}
-    assert data["filters"]["query"] == Filters(**YEAR).query()
+    assert (data["withheld"], data["withheld_reason"]) == ([], None)
+    assert data["filters"]["query"] == Filters(**YEAR, by="location").query()
     assert {"label": "Department", "value": "All"} in data["filters"]["description"]
     for method in ("Wilson", "95%", "Fisher", "two-sided", "Benjamini–Hochberg"):
         assert method in data["methods"]
@@ -158,6 +161,19 @@ def test_the_csv_leaves_hidden_figures_empty(people):
     assert headline["Leavers interviewed"][1] == ""
     assert headline["Retained"][1:] == ["", "", "", "", ""]
     assert sections["Why people leave"][1:] == []
+
+
+def test_the_csv_says_why_figures_are_withheld_and_leaves_them_empty(people):
+    sections = csv_sections(to_csv(tables(insights(departure_type="resignation"))))
+
+    filters = by_first_cell(sections["Filters"][1:])
+    assert filters["Withheld"][1].startswith("This view would differ from a nearby view")
+    headline = by_first_cell(sections["Headline"][1:])
+    assert headline["Departures"][1] == "" and headline["Leavers interviewed"][1] == ""
+    assert headline["Would recommend (eNPS)"][1:] == ["", "", "", "", ""]
+    assert sections["Why people leave"][1:] == []
+    methods = by_first_cell(sections["Methods"][1:])
+    assert methods["Anonymous interviews left out by the filters"][1] == ""  # not one alone
 
 
 def test_the_xlsx_has_a_sheet_per_section_with_the_same_numbers(people):
@@ -484,5 +500,5 @@ def test_a_data_export_with_invalid_filters_is_refused(client, hr, people):
     response = client.get(data_url("answers", "csv"), {"location": "Atlantis"})
 
     assert response.status_code == 400
-    assert "Location: No departure has the location “Atlantis”." in response.content.decode()
+    assert "Location: Choose one of the listed values." in response.content.decode()
     assert not AuditEntry.objects.filter(action="data.exported").exists()

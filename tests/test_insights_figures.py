@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from exitlens.core.models import Department, Departure
+from exitlens.core.models import Department, Departure, Interview
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import Filters
 from tests import insights_data
@@ -121,15 +121,18 @@ def _copy_interview(source: Departure, target: Departure) -> None:
     assert Answer.objects.filter(interview=interview).count() == len(answers)
 
 
-def test_small_segments_fold_into_other_and_then_hide(people):
-    breakdown = insights().breakdown
+def test_it_folds_small_segments_into_other_with_the_smallest_shown_ones(people):
+    # Operations has four leavers: too few alone, and too few as "other", where the eleven in
+    # view minus Sales' seven would show them. Sales folds in too: nothing is left to show.
+    assert insights().breakdown is None
 
-    sales = Department.objects.get(name="Sales")
-    # Operations has four leavers: too few alone, and too few as "other".
+    breakdown = insights(by="location").breakdown
+    # Tilburg's four and anonymous s7 (no location) make an "other" of five: shown.
     assert [(segment.key, segment.leavers) for segment in breakdown.segments] == [
-        (str(sales.pk), 7)
+        ("Utrecht", 6),
+        ("other", 5),
     ]
-    assert breakdown.hidden == 4
+    assert breakdown.hidden == 0  # never a number below the threshold
 
 
 def test_segments_that_differ_by_more_than_chance_are_marked(people):
@@ -164,9 +167,9 @@ def test_trends_per_quarter_hide_small_periods(people):
     assert voluntary["2026-Q1"] is None
     trends = {series.name: dict(series.points) for series in result.theme_trends}
     assert list(trends) == ["workload", "pay", "career"]
-    assert (trends["pay"]["2026-Q2"].count, trends["pay"]["2026-Q2"].total) == (4, 7)
-    assert (trends["workload"]["2026-Q2"].count, trends["workload"]["2026-Q2"].total) == (1, 7)
-    assert trends["workload"]["2026-Q3"] is None  # four leavers
+    # Q3 has four leavers (w1-w4): too few, and the eleven in view minus Q2's seven would show
+    # them, so Q2 is hidden with Q3. (The departures are 7 and 5: both shown.)
+    assert all(point is None for points in trends.values() for point in points.values())
 
 
 def test_trends_per_month(people):
@@ -195,38 +198,64 @@ def test_quotes_come_only_from_confidential_answers_in_large_enough_groups(peopl
 
 
 def test_a_filter_on_what_anonymous_interviews_lost_leaves_them_out(people):
+    assert insights().anonymous_left_out == 0  # and the summaries are made
+
+    resignations = Filters(**YEAR, departure_type=Departure.Type.RESIGNATION)
+    assert resignations.leavers().count() == 10  # s1-s6 and w1-w4, without anonymous s7
+
+
+def test_it_withholds_a_view_that_would_single_out_one_interview(people):
     result = insights(departure_type=Departure.Type.RESIGNATION)
 
-    assert result.headline.leavers == 10  # s1-s6 and w1-w4, without anonymous s7
-    assert result.anonymous_left_out == 1
-    assert insights().anonymous_left_out == 0
+    # The eleven leavers in the year minus these ten would be s7's anonymous interview (released
+    # on its own in this world), the twelve departures minus eleven resignations o1's dismissal.
+    assert result.withheld == ("departures", "leavers")
+    assert result.headline.departures is None and result.headline.voluntary is None
+    assert result.headline.leavers is None and result.headline.recommend_score is None
+    assert result.reasons == [] and result.breakdown is None and result.quotes == {}
+    assert result.theme_trends == []
+    assert all(count is None for _, count in result.departures_trend)
+    assert result.anonymous_left_out is None  # one: below the threshold in any case
+    assert result.withheld_reason.startswith(
+        "This view would differ from a nearby view by fewer than 5 leavers, so its figures are "
+        "withheld; widen the filters."
+    )
+    assert insights().withheld == () and insights().withheld_reason == ""
 
 
 def test_age_bands_filter_and_break_down_and_anonymous_interviews_lose_theirs(people):
     for name in ("s1", "s2", "s3", "s4", "s5", "s6", "s7"):
-        people[name].age_band = "26-30" if name in ("s1", "s2", "s3", "s4", "s5") else "31-35"
+        people[name].age_band = "26-30" if name != "s7" else "31-35"
         people[name].save()  # the summaries follow the departure
 
     result = insights(age_band="26-30")
 
-    assert result.headline.departures == 5  # s1-s5
-    assert result.headline.leavers == 5
+    assert result.headline.departures == 6  # s1-s6
+    assert result.headline.leavers == 6
     assert {row.theme: row.leavers for row in result.reasons}["pay"] == 4  # s1-s3, s4 coded
-    assert result.anonymous_left_out == 1  # s7 answered anonymously: no age band kept
+    # s7 answered anonymously: no age band kept, so left out; one is below the threshold.
+    assert (
+        Filters(**YEAR).leavers().count() - Filters(**YEAR, age_band="26-30").leavers().count() == 5
+    )
+    assert result.anonymous_left_out is None
     breakdown = insights(by="age_band").breakdown
-    # 26-30: s1-s5. Not known: s7 (anonymous) and w1-w4. s6 alone in 31-35 is hidden.
+    # 26-30: s1-s6. Not known: s7 (anonymous, whose departure is 31-35) and w1-w4.
     assert {segment.key: segment.leavers for segment in breakdown.segments} == {
-        "26-30": 5,
+        "26-30": 6,
         "unknown": 5,
     }
-    assert breakdown.hidden == 1
+    # Departures: 26-30 six, not known five (w1-w4, o1), 31-35 one (s7): the one folds with
+    # the five, and 26-30 stays shown.
+    assert result.withheld == ()
 
 
 def test_tenure_band_filter_is_computed_like_the_interviews(people):
     result = insights(tenure_band="2-5")
 
     assert result.headline.departures == 7  # Sales
-    assert result.headline.leavers == 7  # s7's anonymous interview kept its band
+    assert Filters(**YEAR, tenure_band="2-5").leavers().count() == 7  # s7 kept its band
+    # The eleven leavers minus these seven would be Warehouse's four: withheld.
+    assert result.withheld == ("leavers",) and result.headline.leavers is None
     assert insights(tenure_band="<1").headline.departures is None  # Warehouse: four
 
 
@@ -311,3 +340,57 @@ def test_a_cached_result_is_not_reused_after_a_change(people):
     )
 
     assert insights().headline.departures == 13
+
+
+def test_it_counts_whole_months(people):
+    within = Filters(start=date(2026, 5, 12), end=date(2026, 8, 4))
+
+    assert (within.start, within.end) == (date(2026, 5, 1), date(2026, 8, 31))
+    assert within == Filters(start=date(2026, 5, 1), end=date(2026, 8, 31))
+    assert "start=2026-05-01&end=2026-08-31" in within.query()
+    # A day either way within the month is the same view: nothing to subtract.
+    assert compute(within) == compute(Filters(start=date(2026, 5, 31), end=date(2026, 8, 30)))
+    assert Filters(start=date(2026, 2, 3), end=date(2028, 2, 3)).end == date(2028, 2, 29)
+
+
+def _anonymous(department, period: str, count: int) -> None:
+    from exitlens.core.services.questionnaires import current_version
+    from exitlens.insights.models import Leaver
+
+    for _ in range(count):
+        interview = Interview.objects.create(
+            questionnaire_version=current_version(),
+            confidentiality="anonymous",
+            status=Interview.Status.COMPLETED,
+            language="",
+            department=department,
+            leave_quarter=period,
+        )
+        Leaver.objects.create(
+            interview=interview,
+            department=department,
+            tenure_band="unknown",
+            leave_quarter=period,
+            confidentiality="anonymous",
+        )
+
+
+def test_it_counts_anonymous_interviews_by_the_period_they_kept(people):
+    insights()  # the summaries of the hand-built world are made
+    sales = Department.objects.get(name="Sales")
+    _anonymous(sales, "2026", 5)  # generalised to the year
+    _anonymous(sales, "", 5)  # period unknown
+    _anonymous(None, "2026-Q3", 5)  # generalised to the whole organisation
+
+    def counted(**filters) -> int:
+        return Filters(**filters).leavers().count()
+
+    # The year 2026: 11 leavers, the five of the year and the five of the organisation.
+    assert counted(**YEAR) == 11 + 5 + 5
+    # A year counts only when the period holds all of it; a quarter when they overlap.
+    assert counted(start=date(2026, 2, 1), end=date(2026, 12, 31)) == 11 + 5
+    assert counted(start=date(2026, 9, 1), end=date(2027, 6, 30)) == 5  # Q3 overlaps it
+    assert counted(start=date(2025, 1, 1), end=date(2027, 12, 31)) == 11 + 5 + 5
+    # No department: counted only without a department filter.
+    assert counted(**YEAR, department=sales) == 7 + 5
+    assert counted(**YEAR, tenure_band="unknown") == 5 + 5

@@ -50,7 +50,7 @@ def test_a_full_lane_does_not_spill_into_the_next():
 def test_the_figures_are_the_same_with_one_theme_to_a_sum(monkeypatch):
     insights_data.build()
     summaries.summarise_missing()  # what compute() does before it calls _compute()
-    filters = Filters(**YEAR)
+    filters = Filters(**YEAR, by="location")  # a breakdown: Utrecht and other
     in_lanes = figures._compute(filters)
 
     monkeypatch.setattr(lanes, "MOST_ROWS", 0)  # as if there were more leavers than lanes hold

@@ -148,7 +148,7 @@ def test_the_direction_of_a_trend_needs_intervals_apart():
 
 
 def test_every_chart_is_inline_svg_with_its_data_table(people):
-    result = insights()
+    result = insights(by="location")
 
     charts = report.charts_for(result)
     tables = report.tables_for(result)
@@ -158,12 +158,14 @@ def test_every_chart_is_inline_svg_with_its_data_table(people):
     assert all(svg.startswith("<svg") and svg.endswith("</svg>") for svg in charts.values())
     assert "5 (45%)" in charts["reasons"]  # workload: five of eleven
     assert tables["reasons"].rows[0][:4] == ["Workload & stress", "5 (45%)", "21–72%", "0"]
-    assert tables["heat_map"].header == ["Reason", "Sales"]
-    assert ["Pay & benefits", "4/7"] in tables["heat_map"].rows
+    assert tables["heat_map"].header == ["Reason", "Utrecht", "Other (small groups together)"]
+    assert ["Pay & benefits", "4/6", "0/5"] in tables["heat_map"].rows  # other: Tilburg, s7
     assert tables["heat_map"].notes == [
-        "4 leavers are in groups too small to show, even taken together."
+        "Other: groups of fewer than 5 leavers, with the smallest others until they reach 5 "
+        "together."
     ]
-    assert ["2026-Q2", "14% (1/7)", "57% (4/7)", "43% (3/7)", "100% (7/7)"] in tables["trends"].rows
+    # Q3's four leavers hide the reasons of Q2 too (eleven minus Q2's seven would be them).
+    assert ["2026-Q2", "—", "—", "—", "100% (7/7)"] in tables["trends"].rows
     # s2 came for a career, s4 too; s1 for the pay; s4's flagged answer counts as liked least.
     assert tables["strengths"].rows == [
         ["Career growth", "2", "0", "0"],
@@ -277,7 +279,7 @@ def test_the_pdf_is_styled_with_production_static_files(settings, tmp_path, peop
 def test_it_shows_the_report_to_everyone_who_sees_the_insights(client, people, persona, request):
     login(client, request.getfixturevalue(persona))
 
-    response = get_report(client)
+    response = get_report(client, f"{QUERY}&by=location")  # a breakdown: four tables
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -304,7 +306,7 @@ def test_it_hides_the_report_from_an_inactive_account(client, people, outsider):
 
 
 def test_it_escapes_names_and_answers(client, people, viewer, tmp_path, settings):
-    settings.EXITLENS_MIN_QUOTE_GROUP_SIZE = 5  # quotes from Sales' seven leavers
+    settings.EXITLENS_MIN_QUOTE_GROUP_SIZE = 5
     sales = Department.objects.get(name="Sales")
     sales.name = NASTY
     sales.save()
@@ -314,10 +316,11 @@ def test_it_escapes_names_and_answers(client, people, viewer, tmp_path, settings
     login(client, viewer)
 
     page = get_report(client, f"{QUERY}&department={sales.pk}").content.decode()
+    whole = get_report(client, QUERY).content.decode()  # Sales' leavers alone are withheld
 
-    assert "<script>alert(1)" not in page and "<b>Pay</b>" not in page
-    assert "Sales &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page  # cover and table
-    assert "&lt;b&gt;Pay&lt;/b&gt; stayed far below the market &amp; its" in page
+    assert "<script>alert(1)" not in page and "<b>Pay</b>" not in whole
+    assert "Sales &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page  # on the cover
+    assert "&lt;b&gt;Pay&lt;/b&gt; stayed far below the market &amp; its" in whole
     text = pdf_text(get_pdf(client, f"{QUERY}&department={sales.pk}").content, tmp_path)
     if text is not None:
         assert NASTY in text  # shown as the name it is, not dropped as markup
@@ -343,7 +346,7 @@ def test_it_downloads_the_pdf_and_writes_the_audit_log(client, people, viewer):
     [
         ("start=2026-12-31&end=2026-01-01", "The end of the period lies before its start."),
         ("start=yesterday", "Enter a valid date."),
-        ("location=Atlantis", "No departure has the location “Atlantis”."),
+        ("location=Atlantis", "Choose one of the listed values."),
     ],
 )
 def test_it_explains_invalid_filters(client, people, hr, query, message):

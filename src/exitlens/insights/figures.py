@@ -13,7 +13,6 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -29,125 +28,50 @@ from exitlens.core.models import (
     Invitation,
     Question,
 )
-from exitlens.insights import lanes, summaries
+from exitlens.insights import disclosure, lanes, summaries
+from exitlens.insights.disclosure import OTHER
 from exitlens.insights.filters import Filters
 from exitlens.insights.models import Leaver
-from exitlens.insights.stats import compare_segments, promoter_score, wilson_interval
+from exitlens.insights.results import (  # the result types, also imported from here
+    DEPARTURES,
+    LEAVERS,
+    Breakdown,
+    Headline,
+    Insights,
+    Quote,
+    Segment,
+    Share,
+    ThemeRow,
+    TrendSeries,
+    at_least_group,
+    min_group,
+    min_quote_group,
+    share,
+)
+from exitlens.insights.stats import compare_segments, promoter_score
 from exitlens.taxonomy import THEME_IDS
 
-OTHER = "other"
+__all__ = [
+    "OTHER",
+    "Breakdown",
+    "Headline",
+    "Insights",
+    "Quote",
+    "Segment",
+    "Share",
+    "ThemeRow",
+    "TrendSeries",
+    "compute",
+    "share",
+]
+
 QUOTE_QUESTIONS = ("reason", "retention", "liked_least", "expectations")
 QUOTES_PER_THEME = 2
 QUOTE_LENGTH = (20, 400)
 QUOTE_SAMPLE = 500  # leavers (in id order, which is random) the quotes are chosen among
 TREND_THEMES = 3
 CACHE_SECONDS = 600
-
-
-def min_group() -> int:
-    return settings.EXITLENS_MIN_GROUP_SIZE
-
-
-def min_quote_group() -> int:
-    return settings.EXITLENS_MIN_QUOTE_GROUP_SIZE
-
-
-@dataclass
-class Share:
-    count: int
-    total: int
-    low: float
-    high: float
-
-    @property
-    def value(self) -> float:
-        return self.count / self.total if self.total else 0.0
-
-
-def share(count: int, total: int) -> Share | None:
-    """A proportion with its 95% Wilson interval, or None below the threshold."""
-    if total < min_group():
-        return None
-    low, high = wilson_interval(count, total)
-    return Share(count, total, low, high)
-
-
-@dataclass
-class Headline:
-    departures: int | None
-    voluntary: Share | None
-    regrettable: Share | None
-    invited: int | None
-    responded: Share | None  # completed interviews among the invited
-    leavers: int | None  # completed interviews in view
-    expectations_met: float | None
-    expectations_scale: tuple[int, int] | None
-    recommend_score: float | None  # eNPS: % promoters (9-10) minus % detractors (0-6)
-    recommend_answers: int
-    retained: Share | None  # retained among departures with a completed interview
-
-
-@dataclass
-class ThemeRow:
-    theme: str
-    leavers: int
-    share: Share
-    negative: int = 0
-    positive: int = 0
-    sources: dict[str, int] = field(default_factory=dict)
-    regrettable: int = 0  # of the leavers, those whose loss was marked regrettable
-
-
-@dataclass
-class Segment:
-    key: str  # a department's or manager's id, else the value itself; "other" or "unknown"
-    leavers: int
-    themes: dict[str, int]
-    differs: dict[str, str]  # theme -> "higher" / "lower", where it differs by more than chance
-
-
-@dataclass
-class Breakdown:
-    dimension: str
-    segments: list[Segment]
-    hidden: int  # leavers in segments too small even when folded into "other"
-
-
-@dataclass
-class TrendSeries:
-    name: str
-    points: list[tuple[str, Share | None]]
-
-
-@dataclass
-class Quote:
-    theme: str
-    text: str
-
-
-@dataclass
-class Insights:
-    filters: Filters
-    min_group: int
-    min_quote_group: int
-    headline: Headline
-    reasons: list[ThemeRow]
-    retention: list[ThemeRow]
-    attraction: list[ThemeRow]
-    liked_most: list[ThemeRow]
-    liked_least: list[ThemeRow]
-    gap: list[ThemeRow]
-    breakdown: Breakdown | None
-    periods: list[str]
-    departures_trend: list[tuple[str, int | None]]
-    voluntary_trend: TrendSeries
-    theme_trends: list[TrendSeries]
-    quotes: dict[str, list[Quote]]
-    anonymous_left_out: int
-
-    @property
-    def suppressed(self) -> bool:
-        return self.headline.leavers is None
+RULES = "no-subtraction-1"  # in the cache key: results counted under older rules are not reused
 
 
 def compute(filters: Filters) -> Insights:
@@ -156,7 +80,9 @@ def compute(filters: Filters) -> Insights:
     key = (
         "insights:"
         + hashlib.sha256(
-            repr((filters.query(), summaries.version(), min_group(), min_quote_group())).encode()
+            repr(
+                (RULES, filters.query(), summaries.version(), min_group(), min_quote_group())
+            ).encode()
         ).hexdigest()
     )
     found = cache.get(key)
@@ -171,12 +97,17 @@ def _compute(filters: Filters) -> Insights:
     leavers = filters.leavers()
     tallies = _tally(filters, leavers)
     total = sum(tallies.values(), Tally())
-    headline = _headline(departures, total)
+    counts = _departure_counts(departures)
+    large = ((DEPARTURES, counts["total"]), (LEAVERS, total.leavers))
+    withheld = disclosure.withheld(filters, tuple(g for g, n in large if n >= min_group()))
+    headline = _headline(counts, total, withheld)
     count = headline.leavers or 0
     empty = not headline.leavers
     reasons = [] if empty else _reasons(tallies, total, count)
-    by_period = _departures_by_period(filters, departures)
     periods = _periods(filters)
+    departures_trend, voluntary_trend = _departure_trends(
+        periods, _departures_by_period(filters, departures), DEPARTURES in withheld
+    )
     return Insights(
         filters=filters,
         min_group=min_group(),
@@ -190,16 +121,12 @@ def _compute(filters: Filters) -> Insights:
         gap=[] if empty else _coded(total, "gap", count, "negative"),
         breakdown=None if empty else _breakdown(filters, tallies),
         periods=periods,
-        departures_trend=[
-            (p, n if (n := by_period.get(p, (0, 0))[0]) >= min_group() else None) for p in periods
-        ],
-        voluntary_trend=TrendSeries(
-            "voluntary",
-            [(p, share(by_period.get(p, (0, 0))[1], by_period.get(p, (0, 0))[0])) for p in periods],
-        ),
-        theme_trends=[] if empty else _theme_trends(tallies, reasons, periods),
+        departures_trend=departures_trend,
+        voluntary_trend=voluntary_trend,
+        theme_trends=[] if empty else _theme_trends(tallies, reasons, periods, count),
         quotes={} if empty else _quotes(leavers, reasons, count),
-        anonymous_left_out=_anonymous_left_out(filters),
+        anonymous_left_out=None if LEAVERS in withheld else _anonymous_left_out(filters),
+        withheld=withheld,
     )
 
 
@@ -292,18 +219,22 @@ def _tally(filters: Filters, leavers: QuerySet[Leaver]) -> dict[tuple, Tally]:
     return found
 
 
-def _headline(departures: QuerySet[Departure], leavers: Tally) -> Headline:
-    counts = _departure_counts(departures)
-    total, count = counts["total"], leavers.leavers
+def _headline(counts: dict[str, int], leavers: Tally, withheld: tuple[str, ...]) -> Headline:
+    """The headline figures; a figure group that disclosure.py withholds is None throughout."""
+    if DEPARTURES in withheld:
+        counts = dict.fromkeys(counts, 0)
+    if LEAVERS in withheld:
+        leavers = Tally()
+    total = counts["total"]
     shown = total >= min_group()
     recommend_answers = leavers.recommend_answers
     return Headline(
         departures=total if shown else None,
         voluntary=share(counts["voluntary"], total),
         regrettable=share(counts["regrettable"], total),
-        invited=counts["invited"] if shown else None,
+        invited=at_least_group(counts["invited"]) if shown else None,
         responded=share(counts["responded"], counts["invited"]),
-        leavers=count if count >= min_group() else None,
+        leavers=at_least_group(leavers.leavers),
         expectations_met=(
             leavers.expectations_sum / leavers.expectations_answers
             if leavers.expectations_answers >= min_group()
@@ -315,7 +246,7 @@ def _headline(departures: QuerySet[Departure], leavers: Tally) -> Headline:
             if recommend_answers >= min_group()
             else None
         ),
-        recommend_answers=recommend_answers,
+        recommend_answers=at_least_group(recommend_answers),
         retained=share(counts["retained"], counts["interviewed"]),
     )
 
@@ -458,8 +389,10 @@ def _coded(total: Tally, mask: str, count: int, polarity: str = "") -> list[Them
     return sorted(rows, key=lambda row: (-row.leavers, row.theme))
 
 
-def _breakdown(filters: Filters, tallies: dict[tuple, Tally]) -> Breakdown:
-    """Leavers and reasons per segment; a segment below the threshold goes into "other"."""
+def _breakdown(filters: Filters, tallies: dict[tuple, Tally]) -> Breakdown | None:
+    """Leavers and reasons per segment. Segments below the threshold go into "other", and
+    with them the smallest others until "other" reaches it (disclosure.fold), so the leavers in
+    view minus the shown segments are 0 or a group of at least the threshold."""
     levels = _department_levels(filters.department.pk if filters.department else None)
     sizes: dict[str, int] = {}
     counts: dict[str, dict[str, int]] = {}
@@ -470,20 +403,17 @@ def _breakdown(filters: Filters, tallies: dict[tuple, Tally]) -> Breakdown:
         for theme, counted in zip(THEME_IDS, tally.themes["reasons"], strict=True):
             if counted:
                 themes[theme] = themes.get(theme, 0) + counted
-    shown, other, other_themes = {}, 0, {}
-    for name, size in sizes.items():
-        if size >= min_group() and name != OTHER:
-            shown[name] = size
-        else:
-            other += size
+    folded = disclosure.fold(sizes, min_group())
+    shown = {name: size for name, size in sizes.items() if size and name not in folded}
+    if not shown:  # everything folded together: the view itself, no breakdown
+        return None
+    if folded:
+        shown[OTHER] = sum(sizes[name] for name in folded)
+        other_themes: dict[str, int] = {}
+        for name in folded:
             for theme, count in counts.get(name, {}).items():
                 other_themes[theme] = other_themes.get(theme, 0) + count
-    hidden = 0
-    if other >= min_group():
-        shown[OTHER] = other
         counts[OTHER] = other_themes
-    else:
-        hidden = other
     differs: dict[str, dict[str, str]] = {name: {} for name in shown}
     if len(shown) > 1:
         for theme in THEME_IDS:
@@ -497,7 +427,7 @@ def _breakdown(filters: Filters, tallies: dict[tuple, Tally]) -> Breakdown:
         Segment(name, size, counts.get(name, {}), differs[name]) for name, size in shown.items()
     ]
     found.sort(key=lambda segment: (segment.key == OTHER, -segment.leavers, segment.key))
-    return Breakdown(filters.by, found, hidden)
+    return Breakdown(filters.by, found)
 
 
 def _segment_name(filters: Filters, value, levels: dict[int, str]) -> str:
@@ -557,12 +487,33 @@ def _departures_by_period(filters: Filters, departures) -> dict[str, tuple[int, 
     return found
 
 
-def _theme_trends(tallies: dict[tuple, Tally], reasons, periods) -> list[TrendSeries]:
-    """The share of leavers raising each of the top reasons, per period."""
+def _departure_trends(
+    periods: list[str], by_period: dict[str, tuple[int, int]], withheld: bool
+) -> tuple[list[tuple[str, int | None]], TrendSeries]:
+    """Departures and the voluntary share per period. A period below the threshold is hidden,
+    and with it the smallest others until the hidden ones reach it (disclosure.fold): the total
+    minus the shown periods is then 0 or a group of at least the threshold."""
+    sizes = {period: n for period, (n, _voluntary) in by_period.items()}
+    hidden = set(periods) if withheld else disclosure.fold(sizes, min_group())
+    departures, voluntary = [], []
+    for period in periods:
+        n, willing = (0, 0) if period in hidden else by_period.get(period, (0, 0))
+        departures.append((period, at_least_group(n)))
+        voluntary.append((period, share(willing, n)))
+    return departures, TrendSeries("voluntary", voluntary)
+
+
+def _theme_trends(tallies: dict[tuple, Tally], reasons, periods, count: int) -> list[TrendSeries]:
+    """The share of leavers raising each of the top reasons, per period, small periods folded
+    as in _departure_trends. Anonymous interviews a period cannot place (a monthly trend, a
+    year) are a cell of their own, never shown."""
     found: dict[str, Tally] = {}
     for (_segment, period, _regrettable), tally in tallies.items():
         if period:  # a monthly trend cannot place an anonymous interview
             found[period] = found.get(period, Tally()) + tally
+    sizes = {period: tally.leavers for period, tally in found.items() if period in periods}
+    sizes[" unplaced"] = count - sum(sizes.values())  # no period is named so
+    hidden = disclosure.fold(sizes, min_group())
     index = {theme: i for i, theme in enumerate(THEME_IDS)}
     return [
         TrendSeries(
@@ -571,7 +522,7 @@ def _theme_trends(tallies: dict[tuple, Tally], reasons, periods) -> list[TrendSe
                 (
                     p,
                     share(found[p].themes["reasons"][index[row.theme]], found[p].leavers)
-                    if p in found
+                    if p in found and p not in hidden
                     else None,
                 )
                 for p in periods
@@ -620,10 +571,10 @@ def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
     return {theme: quotes[theme] for theme in top if quotes.get(theme)}
 
 
-def _anonymous_left_out(filters: Filters) -> int:
-    """Anonymous interviews in the period that a filter on what they no longer carry leaves out."""
+def _anonymous_left_out(filters: Filters) -> int | None:
+    """Anonymous interviews that the period, department and tenure band would count but another
+    filter (on what they no longer carry) leaves out: 0, or None below the threshold."""
     if not filters.excludes_anonymous:
         return 0
-    return Leaver.objects.filter(
-        departure__isnull=True, leave_quarter__in=filters.quarters()
-    ).count()
+    left_out = Leaver.objects.filter(filters.anonymous()).count()
+    return left_out if not left_out else at_least_group(left_out)

@@ -4,14 +4,21 @@ Every filter lives in the URL, so a view can be bookmarked and shared. Anonymous
 only their department, tenure band and quarter of leaving: a filter on anything else (manager,
 job title, location, age band, type of departure, regrettable) leaves them out, and the page
 says so.
+
+The free-text filters (job title, location, age band) and the managers offer only values that at
+least EXITLENS_MIN_GROUP_SIZE departures hold, and refuse any other value with the same words,
+so the form tells no one whether a rarer value exists (see disclosure.py for the rest).
 """
 
+import calendar
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.conf import settings
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,10 +40,51 @@ LONGEST_PERIOD_DAYS = 366 * 20
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)  # beyond, periods cannot be counted
 
 
+FILTER_NAMES = (  # the filters besides the period, in the order the checks visit them
+    "department",
+    "manager",
+    "job_title",
+    "location",
+    "age_band",
+    "tenure_band",
+    "departure_type",
+    "regrettable",
+)
+LISTED_FILTERS = ("job_title", "location", "age_band")  # free text, offered from a list
+
+
 def default_period(today: date) -> tuple[date, date]:
     """The current month and the eleven before it."""
     months_back = today.year * 12 + today.month - 1 - 11
     return date(months_back // 12, months_back % 12 + 1, 1), today
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def last_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def common_values(name: str, limit: int = 500) -> list[str]:
+    """The values of a free-text filter that at least the minimum group of departures hold:
+    the only ones offered and accepted, so a rarer value is neither listed nor confirmed."""
+    return list(
+        Departure.objects.exclude(**{name: ""})
+        .values_list(name)
+        .annotate(n=Count("pk"))
+        .filter(n__gte=settings.EXITLENS_MIN_GROUP_SIZE)
+        .order_by(name)
+        .values_list(name, flat=True)[:limit]
+    )
+
+
+def common_managers() -> QuerySet[Manager]:
+    """Managers of at least the minimum group of departures, the only ones offered."""
+    return Manager.objects.annotate(held=Count("departure")).filter(
+        held__gte=settings.EXITLENS_MIN_GROUP_SIZE
+    )
 
 
 class InsightFilterForm(forms.Form):
@@ -65,19 +113,31 @@ class InsightFilterForm(forms.Form):
     granularity = forms.ChoiceField(label=_("Trend per"), required=False, choices=GRANULARITIES)
     by = forms.ChoiceField(label=_("Break down by"), required=False, choices=DIMENSIONS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].queryset = common_managers()  # the threshold is read per request
+
     def clean_job_title(self) -> str:
-        return self._existing("job_title", _("No departure has the job title “%(value)s”."))
+        return self._listed("job_title")
 
     def clean_location(self) -> str:
-        return self._existing("location", _("No departure has the location “%(value)s”."))
+        return self._listed("location")
 
     def clean_age_band(self) -> str:
-        return self._existing("age_band", _("No departure has the age band “%(value)s”."))
+        return self._listed("age_band")
 
-    def _existing(self, name: str, message) -> str:
+    def _listed(self, name: str) -> str:
+        """A value from the list, or an error that reads the same for a value held by too few
+        departures as for one held by none: the form is no oracle."""
         value = self.cleaned_data.get(name, "").strip()
-        if value and not Departure.objects.filter(**{name: value}).exists():
-            raise forms.ValidationError(message, params={"value": value})
+        if value and not (
+            Departure.objects.filter(**{name: value})
+            .values(name)
+            .annotate(n=Count("pk"))
+            .filter(n__gte=settings.EXITLENS_MIN_GROUP_SIZE)
+            .exists()
+        ):
+            raise forms.ValidationError(_("Choose one of the listed values."), code="not_listed")
         return value
 
     def clean(self):
@@ -116,6 +176,18 @@ class InsightFilterForm(forms.Form):
 
 @dataclass(frozen=True)
 class Filters:
+    """What a view counts. The period is whole months: the start moves to the first day of its
+    month and the end to the last day of its month, so every figure, the cache key and the URL
+    use whole months, and two views whose dates differ within a month are the same view.
+
+    Named and confidential interviews count by their departure's leave date. Anonymous ones by
+    the period they kept: a quarter ("2026-Q2") counts when it overlaps the period, a year
+    ("2025", generalised at release) only when the whole year lies within the period, and an
+    unknown period ("") never counts. A department filter counts an anonymous interview whose
+    (possibly generalised) department lies within it; one generalised to the whole organisation
+    (no department) counts only in views without a department filter.
+    """
+
     start: date
     end: date
     department: Department | None = None
@@ -128,6 +200,18 @@ class Filters:
     regrettable: bool | None = None
     granularity: str = "quarter"
     by: str = "department"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", first_of_month(self.start))
+        object.__setattr__(self, "end", last_of_month(self.end))
+
+    def active(self) -> list[str]:
+        """The names of the filters set, besides the period."""
+        return [name for name in FILTER_NAMES if getattr(self, name) not in (None, "")]
+
+    def without(self, name: str) -> "Filters":
+        """These filters with `name` unset."""
+        return dataclasses.replace(self, **{name: None if name in NULLABLE else ""})
 
     @property
     def department_ids(self) -> list[int] | None:
@@ -156,8 +240,11 @@ class Filters:
             or self.regrettable is not None
         )
 
-    def departures(self) -> QuerySet[Departure]:
-        departures = Departure.objects.filter(leave_date__range=(self.start, self.end))
+    def departures(self, *, period: bool = True) -> QuerySet[Departure]:
+        """The departures in view; with period=False, of all time (the other filters hold)."""
+        departures = Departure.objects.all()
+        if period:
+            departures = departures.filter(leave_date__range=(self.start, self.end))
         ids = self.department_ids
         if ids is not None:
             departures = departures.filter(department_id__in=ids)
@@ -182,11 +269,31 @@ class Filters:
     def leavers(self) -> QuerySet:
         """The summaries (insights.models.Leaver) of the completed interviews in view: named
         and confidential ones through their departure, anonymous ones through what they kept
-        (quarter of leaving overlapping the period). Callers catch up on missing summaries
-        first (summaries.summarise_missing_if_any)."""
+        (see the class docstring). Callers catch up on missing summaries first
+        (summaries.summarise_missing_if_any)."""
         from exitlens.insights.models import Leaver
 
-        linked = Q(departure__isnull=False, leave_date__range=(self.start, self.end))
+        if self.excludes_anonymous:
+            return Leaver.objects.filter(self.linked())
+        return Leaver.objects.filter(self.linked() | self.anonymous())
+
+    def anonymous(self) -> Q:
+        """The summaries of anonymous interviews that the period, department and tenure band
+        select (the other filters leave every anonymous interview out)."""
+        anonymous = Q(departure__isnull=True, leave_quarter__in=self.quarters() + self.years())
+        ids = self.department_ids
+        if ids is not None:
+            anonymous &= Q(department_id__in=ids)
+        if self.tenure_band:
+            anonymous &= Q(tenure_band=self.tenure_band)
+        return anonymous
+
+    def linked(self, *, period: bool = True) -> Q:
+        """The summaries of named and confidential interviews in view (of all time with
+        period=False), selected through what their departure carries."""
+        linked = Q(departure__isnull=False)
+        if period:
+            linked &= Q(leave_date__range=(self.start, self.end))
         ids = self.department_ids
         if ids is not None:
             linked &= Q(department_id__in=ids)
@@ -204,14 +311,15 @@ class Filters:
             linked &= Q(regrettable=self.regrettable)
         if self.tenure_band:
             linked &= Q(tenure_band=self.tenure_band)
-        if self.excludes_anonymous:
-            return Leaver.objects.filter(linked)
-        anonymous = Q(departure__isnull=True, leave_quarter__in=self.quarters())
-        if ids is not None:
-            anonymous &= Q(department_id__in=ids)
-        if self.tenure_band:
-            anonymous &= Q(tenure_band=self.tenure_band)
-        return Leaver.objects.filter(linked | anonymous)
+        return linked
+
+    def years(self) -> list[str]:
+        """The years that lie wholly within the period, as anonymous interviews keep them."""
+        return [
+            str(year)
+            for year in range(self.start.year, self.end.year + 1)
+            if self.start <= date(year, 1, 1) and date(year, 12, 31) <= self.end
+        ]
 
     def quarters(self) -> list[str]:
         found, day = [], date(self.start.year, (self.start.month - 1) // 3 * 3 + 1, 1)
@@ -237,6 +345,9 @@ class Filters:
             "by": self.by,
         } | changes
         return urlencode({key: value for key, value in values.items() if value != ""})
+
+
+NULLABLE = ("department", "manager", "regrettable")
 
 
 def tenure_band_expression() -> Case:

@@ -24,7 +24,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exitlens.insights import charts
-from exitlens.insights.figures import Insights, Quote, Share, ThemeRow, TrendSeries, share
+from exitlens.insights.figures import (
+    OTHER,
+    Insights,
+    Quote,
+    Share,
+    ThemeRow,
+    TrendSeries,
+    share,
+)
 from exitlens.insights.labels import (
     describe,
     dimension_label,
@@ -389,7 +397,10 @@ def _trend_table(insights: Insights) -> Table:
         caption=_("The top reasons over time"),
         header=[_("Period"), *(name for name, _series in series)],
         rows=rows,
-        notes=[_("— : fewer than %(n)s in that period.") % {"n": insights.min_group}],
+        notes=[
+            _("— : fewer than %(n)s in that period, or hidden with such a period.")
+            % {"n": insights.min_group}
+        ],
     )
 
 
@@ -408,10 +419,13 @@ def _segments_table(insights: Insights) -> Table:
             row.append(cell)
         rows.append(row)
     notes = []
-    if insights.breakdown and insights.breakdown.hidden:
+    if insights.breakdown and any(s.key == OTHER for s in insights.breakdown.segments):
         notes.append(
-            _("%(n)s leavers are in groups too small to show, even taken together.")
-            % {"n": insights.breakdown.hidden}
+            _(
+                "Other: groups of fewer than %(n)s leavers, with the smallest others until they "
+                "reach %(n)s together."
+            )
+            % {"n": insights.min_group}
         )
     return Table(
         caption=_("Reasons per segment: %(dimension)s")
@@ -476,6 +490,7 @@ def report_context(insights: Insights) -> dict:
         "generated": timezone.localtime(),
         "at_a_glance": [] if suppressed else at_a_glance(insights),
         "suppressed": suppressed,
+        "withheld_reasons": insights.withheld_reasons,
         "priorities": ranked[:DETAILED_PRIORITIES],
         "more_priorities": ranked[DETAILED_PRIORITIES:],
         "not_actionable": [] if suppressed else not_actionable(insights),

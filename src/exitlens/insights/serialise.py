@@ -42,7 +42,10 @@ def methods_note(insights: Insights) -> str:
         "organisation when Fisher's exact test (two-sided) finds it so after the "
         "Benjamini–Hochberg correction across segments. A figure on fewer than %(min_group)s "
         "people is hidden (null or an empty cell); quotes appear only when at least "
-        "%(min_quote_group)s leavers are in view."
+        "%(min_quote_group)s leavers are in view. Periods count in whole months, and the "
+        "figures of a view that would differ from a nearby view (one filter or one edge of the "
+        "period apart) by fewer than %(min_group)s people are withheld; small segments and "
+        "periods are folded together until they reach %(min_group)s."
     ) % {"min_group": insights.min_group, "min_quote_group": insights.min_quote_group}
 
 
@@ -131,6 +134,8 @@ def as_dict(insights: Insights) -> dict:
             "min_group": insights.min_group,
             "min_quote_group": insights.min_quote_group,
         },
+        "withheld": list(insights.withheld),
+        "withheld_reason": insights.withheld_reason or None,
         "headline": {
             "departures": headline.departures,
             "voluntary": _share(headline.voluntary),
@@ -195,6 +200,8 @@ def _section_titles() -> dict[str, str]:
 def _filters_table(insights: Insights) -> Table:
     rows = [[label, value] for label, value in describe(insights.filters)]
     rows.append([_("Query"), insights.filters.query()])
+    if insights.withheld:
+        rows.append([_("Withheld"), insights.withheld_reason])
     return _("Filters"), [pgettext("column heading", "Filter"), _("Value")], rows
 
 
@@ -335,12 +342,10 @@ def _quotes_table(insights: Insights) -> Table:
 
 
 def _methods_table(insights: Insights) -> Table:
-    hidden = insights.breakdown.hidden if insights.breakdown else 0
     rows = [
         [_("Smallest group shown"), insights.min_group],
         [_("Smallest group quoted"), insights.min_quote_group],
         [_("Anonymous interviews left out by the filters"), insights.anonymous_left_out],
-        [_("Leavers in segments too small to show"), hidden],
         [_("Methods"), methods_note(insights)],
     ]
     return _("Methods"), [_("Item"), _("Value")], rows

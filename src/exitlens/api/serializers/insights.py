@@ -1,5 +1,6 @@
 """The shape of insights/serialise.as_dict, for the OpenAPI description only: the view returns
-that dict as it is. A figure on fewer people than the minimum group size is null."""
+that dict as it is. A figure on fewer people than the minimum group size is null, and so is
+every figure of a group the view withholds (see exitlens.insights.disclosure)."""
 
 from rest_framework import serializers
 
@@ -47,7 +48,7 @@ class InsightHeadlineSerializer(serializers.Serializer):
         child=serializers.IntegerField(), allow_null=True, min_length=2, max_length=2
     )
     recommend_score = serializers.FloatField(allow_null=True)
-    recommend_answers = serializers.IntegerField()
+    recommend_answers = serializers.IntegerField(allow_null=True)
     retained = _share()
 
 
@@ -75,7 +76,10 @@ class InsightBreakdownSerializer(serializers.Serializer):
     dimension = serializers.CharField()
     label = serializers.CharField()
     segments = InsightSegmentSerializer(many=True)
-    hidden = serializers.IntegerField()
+    hidden = serializers.IntegerField(
+        help_text="Always 0: small segments fold into “other” until it reaches the minimum "
+        "group size."
+    )
 
 
 class InsightPeriodCountSerializer(serializers.Serializer):
@@ -97,6 +101,13 @@ class InsightThemeTrendSerializer(serializers.Serializer):
 class InsightsSerializer(serializers.Serializer):
     filters = InsightFiltersSerializer()
     thresholds = InsightThresholdsSerializer()
+    withheld = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Figure groups withheld (“departures”, “leavers”) because this view would "
+        "differ from a nearby view (one filter or one edge of the period apart) by fewer than "
+        "the minimum group size.",
+    )
+    withheld_reason = serializers.CharField(allow_null=True)
     headline = InsightHeadlineSerializer()
     reasons = InsightThemeRowSerializer(many=True)
     retention = InsightThemeRowSerializer(many=True)
@@ -113,5 +124,7 @@ class InsightsSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Unattributed quotes per theme, only when enough leavers are in view.",
     )
-    anonymous_left_out = serializers.IntegerField()
+    anonymous_left_out = serializers.IntegerField(
+        allow_null=True, help_text="0, or null when fewer than the minimum group size."
+    )
     methods = serializers.CharField()

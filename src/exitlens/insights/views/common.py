@@ -27,3 +27,20 @@ def read_filters(request) -> tuple[InsightFilterForm, Filters | None]:
     if form.is_valid():
         return form, form.filters()
     return form, None
+
+
+def audit_quotes_read(request, insights, page: str) -> None:
+    """Quotes are answer text: every page that shows them is written to the audit log."""
+    from exitlens.core.services.audit import record_audit
+
+    quotes = sum(len(found) for found in insights.quotes.values())
+    if quotes:
+        record_audit(
+            request.user,
+            "insights.quotes_viewed",
+            "insights",
+            request=request,
+            page=page,
+            quotes=quotes,
+            filters=insights.filters.query(),
+        )

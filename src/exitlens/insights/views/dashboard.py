@@ -3,10 +3,11 @@
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from exitlens.core.models import Departure
 from exitlens.insights import labels
 from exitlens.insights.figures import compute
-from exitlens.insights.views.common import insights_required, read_filters
+from exitlens.insights.filters import common_values
+from exitlens.insights.results import DEPARTURES, LEAVERS
+from exitlens.insights.views.common import audit_quotes_read, insights_required, read_filters
 
 
 @insights_required
@@ -16,10 +17,12 @@ def dashboard(request):
     if filters is None:
         return render(request, "insights/dashboard.html", context, status=400)
     insights = compute(filters)
+    audit_quotes_read(request, insights, "dashboard")
     from exitlens.insights.report import charts_for
 
     context |= {
         "insights": insights,
+        "too_few_leavers": _too_few_leavers(insights),
         "charts": charts_for(insights),
         "theme_labels": _theme_labels(),
         "segment_labels": _segment_labels(insights),
@@ -67,17 +70,18 @@ def _segment_labels(insights) -> dict[str, str]:
     return labels.segment_labels(insights.breakdown.dimension, keys)
 
 
+def _too_few_leavers(insights) -> bool:
+    """Whether to say that too few completed interviews match (not when they are withheld,
+    nor when too few departures match, which is said already)."""
+    departures_said = insights.headline.departures is None and DEPARTURES not in insights.withheld
+    return insights.suppressed and LEAVERS not in insights.withheld and not departures_said
+
+
 def _choices() -> dict[str, list]:
-    """Values to pick from for the free-text filters (a datalist; the form checks them)."""
-    departures = Departure.objects.order_by()
+    """Values to pick from for the free-text filters (a datalist; the form checks them): only
+    those held by at least the minimum group of departures, for HR and viewers alike."""
     return {
-        "job_titles": list(
-            departures.exclude(job_title="").values_list("job_title", flat=True).distinct()[:500]
-        ),
-        "locations": list(
-            departures.exclude(location="").values_list("location", flat=True).distinct()[:500]
-        ),
-        "age_bands": sorted(
-            departures.exclude(age_band="").values_list("age_band", flat=True).distinct()[:100]
-        ),
+        "job_titles": common_values("job_title"),
+        "locations": common_values("location"),
+        "age_bands": common_values("age_band", limit=100),
     }

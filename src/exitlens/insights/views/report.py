@@ -9,7 +9,7 @@ from exitlens.core.services.audit import record_audit
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import InsightFilterForm
 from exitlens.insights.report import render_pdf, report_context
-from exitlens.insights.views.common import insights_required, read_filters
+from exitlens.insights.views.common import audit_quotes_read, insights_required, read_filters
 
 
 def filter_errors(form: InsightFilterForm) -> list[tuple[str, str]]:
@@ -32,7 +32,9 @@ def report(request):
     if filters is None:
         context = {"nav": "insights", "errors": filter_errors(form)}
         return render(request, "insights/report.html", context, status=400)
-    context = report_context(compute(filters)) | {"nav": "insights", "query": filters.query()}
+    insights = compute(filters)
+    audit_quotes_read(request, insights, "report")
+    context = report_context(insights) | {"nav": "insights", "query": filters.query()}
     return render(request, "insights/report.html", context)
 
 

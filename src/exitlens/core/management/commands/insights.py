@@ -80,7 +80,10 @@ class Command(BaseCommand):
         if not form.is_valid():
             raise CommandError(_filter_errors(form))
         filters = form.filters()
-        content = render(compute(filters), format)
+        insights = compute(filters)
+        content = render(insights, format)
+        if insights.withheld:
+            self.stderr.write(insights.withheld_reason)
         if output:
             if isinstance(content, bytes):
                 output.write_bytes(content)
