@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from exitlens.core.models import AuditEntry, Departure
-from exitlens.core.services import interviews, invitations
+from exitlens.core.services import invitations
 from tests.conftest import login
 from tests.test_api_support import Api, make_key
 
@@ -32,10 +32,6 @@ def draft(request, departure, hr, mailoutbox):
 def test_a_new_link_to_another_address_does_not_open_the_draft(client, hr, draft, mailoutbox):
     """HR sets the personal e-mail to their own address and sends a new invitation."""
     login(client, hr)
-    form = {
-        name: getattr(draft, name) or ""
-        for name in ("full_name", "work_email", "job_title", "location", "language")
-    }
     draft.personal_email = "hanna@example.org"
     draft.save()
     invitations.send_invitation(draft, by=hr, confidentiality=draft.interview.confidentiality)
@@ -48,7 +44,6 @@ def test_a_new_link_to_another_address_does_not_open_the_draft(client, hr, draft
     refused = stolen.post(url, {"action": "save", "reason": "Overwritten"})
     assert DRAFT not in refused.content.decode()
     assert draft.interview.answers.get(question__key="reason").text == DRAFT
-    assert form  # the departure form stays as it was apart from the address
 
     stolen.post(url, {"action": "start_afresh"})
     assert not draft.interview.answers.filter(text=DRAFT).exists()  # deleted unread
@@ -96,4 +91,3 @@ def test_an_address_change_is_audited_from_every_route(client, hr, admin, depart
         "via": "api",
     }
     assert Departure.objects.get(pk=departure.pk).personal_email == "api@example.org"
-    assert interviews.may_reach_draft

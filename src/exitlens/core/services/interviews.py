@@ -150,14 +150,18 @@ def _lock_open_interview(interview: Interview, shown_level: str | None = None) -
     locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
     if locked is None or locked.is_completed:
         raise InterviewError(_("This interview has already been submitted."))
-    if shown_level is not None and shown_level != locked.confidentiality:
+    _check_promise(locked, shown_level)
+    return locked
+
+
+def _check_promise(interview: Interview, shown_level: str | None) -> None:
+    if shown_level is not None and shown_level != interview.confidentiality:
         raise PromiseChangedError(
             _(
                 "Who may read your answers has changed since this page was opened. Please read "
                 "it again below; nothing has been saved yet."
             )
         )
-    return locked
 
 
 def mark_opened(interview: Interview) -> None:
@@ -321,7 +325,7 @@ def submit_interview(interview: Interview, *, shown_level: str | None = None) ->
         locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
         if locked is None or locked.is_completed:
             return locked or interview
-        _lock_open_interview(locked, shown_level)
+        _check_promise(locked, shown_level)
         if not has_any_answer(locked):
             raise InterviewError(_("Please answer at least one question before you submit."))
         _finish(locked)
@@ -366,6 +370,6 @@ def complete_interview(
 
 
 def _after_sealing() -> None:
-    """Detach the sealed draft from its departure, then release whatever batch is now full."""
-    sealing.close_submitted_drafts()
+    """Detach the sealed draft from its departure (release_batches does that first), then
+    release whatever batch is now full."""
     sealing.release_batches()

@@ -429,7 +429,7 @@ def answers(request: HttpRequest, code) -> HttpResponse:
     departure = get_departure_for_user(request.user, code)
     interview = _interview_of(departure)
     # A draft is the leaver's alone, and an anonymous interview is never read next to a name.
-    if not interviews.readable_by_staff(interview) or interview.is_anonymous:
+    if not interviews.readable_by_staff(interview):
         raise Http404
     record_audit(request.user, "interview.viewed", departure_subject(departure), request=request)
     context = _answers_context(interview)

@@ -9,24 +9,16 @@ from django.utils.translation import gettext as _
 from exitlens.core.services.audit import record_audit
 from exitlens.insights import serialise
 from exitlens.insights.figures import Insights, compute
-from exitlens.insights.filters import DIMENSIONS, GRANULARITIES, InsightFilterForm
+from exitlens.insights.filters import (
+    DIMENSIONS,
+    FILTER_NAMES,
+    GRANULARITIES,
+    InsightFilterForm,
+)
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 TEXT_FORMATS = ("json", "csv")
-FILTER_OPTIONS = (
-    "start",
-    "end",
-    "department",
-    "manager",
-    "job_title",
-    "location",
-    "age_band",
-    "tenure_band",
-    "departure_type",
-    "regrettable",
-    "by",
-    "granularity",
-)
+FILTER_OPTIONS = ("start", "end", *FILTER_NAMES, "by", "granularity")
 
 
 def option_name(field: str) -> str:
