@@ -120,5 +120,6 @@ def leaver_token(leaver_invitation, mailoutbox):
 
 
 def login(client, user):
-    client.login(username=user.username, password=PASSWORD)
+    """Signed in without the sign-in form (tests/test_login.py covers the form and lockout)."""
+    client.force_login(user)
     return client

@@ -3,7 +3,10 @@
 import os
 import tempfile
 
-os.environ.setdefault("EXITLENS_SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnop")
+os.environ.setdefault(
+    "EXITLENS_SECRET_KEY",
+    "test-only-secret-key-" + "0123456789abcdef" * 4,
+)
 os.environ.setdefault("EXITLENS_DATA_DIR", tempfile.mkdtemp(prefix="exitlens-test-"))
 os.environ.setdefault("EXITLENS_LANGUAGE", "en")
 os.environ.setdefault("EXITLENS_SITE_URL", "http://testserver")

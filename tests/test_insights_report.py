@@ -6,6 +6,7 @@ import subprocess
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from django.urls import reverse
@@ -385,3 +386,25 @@ def test_the_page_notes_personal_circumstances(client, people, hr):
     page = get_report(client).content.decode()
 
     assert "Not in this list: 1 leaver left for “Personal circumstances”" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["end=2999-12-31", "start=1990-01-01", "start=1066-01-01&end=2999-12-31"],
+)
+def test_a_far_off_or_open_ended_period_is_refused_not_computed(client, viewer, query):
+    """The reported attack: /insights/report.pdf?end=2999-12-31 once ran five minutes."""
+    login(client, viewer)
+    with patch("exitlens.insights.views.report.compute") as compute:
+        response = get_pdf(client, query)
+    assert response.status_code == 400
+    assert not compute.called
+
+
+def test_an_open_start_is_the_year_up_to_the_end(viewer):
+    from exitlens.insights.filters import InsightFilterForm
+
+    form = InsightFilterForm({"end": "2024-06-15"})
+    assert form.is_valid(), form.errors
+    filters = form.filters(today=date(2026, 12, 5))
+    assert (filters.start, filters.end) == (date(2023, 7, 1), date(2024, 6, 30))

@@ -97,7 +97,7 @@ def _import_settings(tmp_path: Path, **extra: str) -> subprocess.CompletedProces
 def test_it_refuses_to_start_in_production_without_a_secret_key(tmp_path):
     result = _import_settings(tmp_path)
     assert result.returncode != 0
-    assert "EXITLENS_SECRET_KEY is not set" in result.stderr
+    assert "EXITLENS_SECRET_KEY is too weak for production: it is not set" in result.stderr
 
 
 def test_it_starts_in_debug_mode_without_a_secret_key(tmp_path):
@@ -106,7 +106,12 @@ def test_it_starts_in_debug_mode_without_a_secret_key(tmp_path):
 
 def test_it_is_not_in_debug_mode_unless_asked(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("EXITLENS_")}
-    env.update({"EXITLENS_DATA_DIR": str(tmp_path), "EXITLENS_SECRET_KEY": "x" * 50})
+    env.update(
+        {
+            "EXITLENS_DATA_DIR": str(tmp_path),
+            "EXITLENS_SECRET_KEY": "test-key-" + "0123456789abcdef" * 4,
+        }
+    )
     result = subprocess.run(
         [sys.executable, "-c", "from exitlens import settings; print(settings.DEBUG)"],
         env=env,

@@ -110,3 +110,20 @@ def database_from_url(url: str, data_dir: Path) -> dict:
     raise ImproperlyConfigured(
         f"{PREFIX}DATABASE_URL must start with sqlite:// or postgres://, not {url!r}"
     )
+
+
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_DISTINCT = 5
+
+
+def secret_key_weakness(key: str) -> str | None:
+    """Why a secret key is too weak for production (Django's W009 rule), or None."""
+    if not key:
+        return "it is not set"
+    if key.startswith("django-insecure"):
+        return "it starts with 'django-insecure', Django's generated development key"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"it has {len(key)} characters, fewer than {SECRET_KEY_MIN_LENGTH}"
+    if len(set(key)) < SECRET_KEY_MIN_DISTINCT:
+        return f"it has fewer than {SECRET_KEY_MIN_DISTINCT} different characters"
+    return None

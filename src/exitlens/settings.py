@@ -1,7 +1,9 @@
 """Exitlens settings: every value comes from an EXITLENS_* environment variable (.env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ from exitlens.conf import (
     env_list,
     env_path,
     env_str,
+    secret_key_weakness,
 )
 from exitlens.core.storage import keep_private
 
@@ -23,12 +26,13 @@ DEBUG = env_bool("DEBUG", False)
 DATA_DIR = env_path("DATA_DIR", Path.cwd() / "exitlens-data")
 
 SECRET_KEY = env_str("SECRET_KEY")
+if not DEBUG and (weakness := secret_key_weakness(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"EXITLENS_SECRET_KEY is too weak for production: {weakness}. Generate one with\n"
+        "  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+        "and keep it secret; set EXITLENS_DEBUG=true for local development only."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "EXITLENS_SECRET_KEY is not set. Production mode needs a long random secret key; "
-            "set EXITLENS_DEBUG=true for local development only."
-        )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
 # Keys used before a rotation: old sessions stay valid and sealed anonymous interviews open.
@@ -60,10 +64,12 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "exitlens.api",
     "exitlens.webhooks",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -73,6 +79,7 @@ MIDDLEWARE = [
     "exitlens.core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "exitlens.urls"
@@ -98,6 +105,20 @@ AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Sign-in throttling (django-axes): after this many failed attempts a username is locked for the
+# cool-off, from every address. By username, not address: behind a proxy every address is one.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "exitlens.staff.views.account.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in Exitlens's own audit log
+AXES_VERBOSE = False
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # locking by username alone is the choice made above
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,8 +157,29 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "exitlens.errors.csrf_failure"
 if env_bool("BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only: redirect plain HTTP, and tell browsers to use HTTPS for this many seconds (HSTS).
+SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+# No script, style or frame from anywhere but this server, and no inline script at all.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # E-mail: without EXITLENS_EMAIL_HOST messages are written to the console (the server log).
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -177,6 +219,8 @@ EXITLENS_DEFAULT_CONFIDENTIALITY = env_choice(
     "DEFAULT_CONFIDENTIALITY", "confidential", ["named", "confidential", "anonymous"]
 )
 EXITLENS_WEB_WORKERS = env_int("WEB_WORKERS", 3, minimum=1)
+# `serve` ends a request that runs longer than this, and PostgreSQL cancels such a statement.
+EXITLENS_REQUEST_TIMEOUT = env_int("REQUEST_TIMEOUT", 60, minimum=5)
 
 # The data folder (database, uploads, learned theme model) and an SQLite database are for this
 # user only; the umask `exitlens` and the WSGI application set keeps new files so.

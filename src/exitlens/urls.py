@@ -7,3 +7,8 @@ urlpatterns = [
     path("webhooks/", include("exitlens.webhooks.urls")),
     path("", include("exitlens.staff.urls")),
 ]
+
+handler400 = "exitlens.errors.bad_request"
+handler403 = "exitlens.errors.permission_denied"
+handler404 = "exitlens.errors.page_not_found"
+handler500 = "exitlens.errors.server_error"

@@ -30,7 +30,7 @@ def env(data_dir) -> dict:
         "EXITLENS_DATA_DIR": str(data_dir),
         "EXITLENS_DATABASE_URL": "sqlite://",
         "EXITLENS_DEBUG": "true",
-        "EXITLENS_SECRET_KEY": "storage-test-key-0123456789-0123456789-abcdefgh",
+        "EXITLENS_SECRET_KEY": "storage-test-key-" + "0123456789abcdef" * 4,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return env

@@ -251,7 +251,7 @@ def test_it_serves_personal_links_with_gunicorn_without_logging_the_token(tmp_pa
         "DJANGO_SETTINGS_MODULE": "exitlens.settings",
         "EXITLENS_DATA_DIR": str(tmp_path / "data"),
         "EXITLENS_DATABASE_URL": "sqlite://",
-        "EXITLENS_SECRET_KEY": "log-test-key-0123456789-0123456789-abcdefghij",
+        "EXITLENS_SECRET_KEY": "log-test-key-" + "0123456789abcdef" * 4,
         "EXITLENS_DEBUG": "false",
         "HOME": str(tmp_path),  # gunicorn's control socket
     }

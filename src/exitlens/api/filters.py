@@ -1,9 +1,7 @@
 """The query parameters of each list, as forms (see queries.read_query)."""
 
-from datetime import date
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from exitlens.api.queries import PageForm
@@ -59,21 +57,5 @@ class ThemeQueryForm(PageForm):
     )
 
 
-# The insights count by quarter and month; far-off years would overflow the calendar.
-EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-
-
 class InsightQueryForm(InsightFilterForm):
-    """The dashboard's filters, with the period kept to years the figures can count in."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("start", "end"):
-            value = cleaned.get(name)
-            if value and not EARLIEST <= value <= LATEST:
-                self.add_error(
-                    name,
-                    _("Choose a date between %(earliest)s and %(latest)s.")
-                    % {"earliest": date_format(EARLIEST), "latest": date_format(LATEST)},
-                )
-        return cleaned
+    """The dashboard's filters; the period is kept within bounds by InsightFilterForm."""

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Exitlens"
 
     def ready(self) -> None:
-        from exitlens.core import checks  # noqa: F401  (registers system checks)
+        from exitlens.core import checks, sign_ins  # noqa: F401  (registers checks, receivers)

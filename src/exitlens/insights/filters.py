@@ -20,6 +20,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from exitlens import segments
@@ -36,8 +37,15 @@ DIMENSIONS = (
     ("manager", _("Manager")),
 )
 REGRETTABLE_CHOICES = (("", _("All")), ("yes", _("Regrettable")), ("no", _("Not regrettable")))
-LONGEST_PERIOD_DAYS = 366 * 20
-EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)  # beyond, periods cannot be counted
+# Every period is capped, for every role and every route (page, report, PDF, export, API): one
+# open-ended or far-off date once kept a worker busy for five minutes.
+LONGEST_PERIOD_YEARS = 20
+EARLIEST = date(1990, 1, 1)
+FUTURE_DAYS = 366  # departures are announced ahead, but not more than a year
+
+
+def latest_day(today: date) -> date:
+    return today + timedelta(days=FUTURE_DAYS)
 
 
 FILTER_NAMES = (  # the filters besides the period, in the order the checks visit them
@@ -57,6 +65,16 @@ def default_period(today: date) -> tuple[date, date]:
     """The current month and the eleven before it."""
     months_back = today.year * 12 + today.month - 1 - 11
     return date(months_back // 12, months_back % 12 + 1, 1), today
+
+
+def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The period a view counts: an open end is today, an open start the twelve months up to
+    the end (so an open range never stretches further than the default)."""
+    if end is None:
+        end = today if start is None or start <= today else latest_day(today)
+    if start is None:
+        start = default_period(end)[0]
+    return start, end
 
 
 def first_of_month(day: date) -> date:
@@ -142,25 +160,38 @@ class InsightFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        for name, day in (("start", start), ("end", end)):
-            if day and not EARLIEST <= day <= LATEST:
-                self.add_error(name, _("Choose a date between 1900 and 2999."))
-                return cleaned
-        if start and end:
-            if start > end:
-                self.add_error("end", _("The end of the period lies before its start."))
-            elif (end - start).days > LONGEST_PERIOD_DAYS:
-                self.add_error("start", _("Choose a period of at most twenty years."))
+        today = timezone.localdate()
+        latest = latest_day(today)
+        for name in ("start", "end"):
+            day = cleaned.get(name)
+            if day and not EARLIEST <= day <= latest:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": date_format(EARLIEST), "latest": date_format(latest)},
+                )
+        if "start" in self.errors or "end" in self.errors:
+            return cleaned
+        start, end = period(cleaned.get("start"), cleaned.get("end"), today)
+        if start > end:
+            self.add_error("end", _("The end of the period lies before its start."))
+        elif end.year - start.year > LONGEST_PERIOD_YEARS or (
+            end.year - start.year == LONGEST_PERIOD_YEARS
+            and (end.month, end.day) >= (start.month, start.day)
+        ):
+            self.add_error(
+                "start",
+                _("Choose a period of at most %(years)d years.") % {"years": LONGEST_PERIOD_YEARS},
+            )
         return cleaned
 
     def filters(self, today: date | None = None) -> "Filters":
         """The filters of a valid form, defaults filled in."""
         data = self.cleaned_data
-        default_start, default_end = default_period(today or timezone.localdate())
+        start, end = period(data.get("start"), data.get("end"), today or timezone.localdate())
         return Filters(
-            start=data.get("start") or default_start,
-            end=data.get("end") or default_end,
+            start=start,
+            end=end,
             department=data.get("department"),
             manager=data.get("manager"),
             job_title=data.get("job_title") or "",

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -40,3 +41,10 @@ def account(request: HttpRequest) -> HttpResponse:
         "PASSWORD": PASSWORD,
     }
     return render(request, "staff/account.html", ctx)
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """The sign-in page, refused, after too many failed attempts for a username (django-axes)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"form": AuthenticationForm(request), "locked_out_minutes": minutes}
+    return render(request, "staff/login.html", context, status=429)

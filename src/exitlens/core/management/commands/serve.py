@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 from exitlens.core.services import coding
@@ -23,13 +24,30 @@ class ExitlensServer(BaseApplication):
         return application
 
 
-def gunicorn_options(host: str, port: int, workers: int) -> dict:
+def limit_statement_time(database: dict, seconds: int) -> None:
+    """PostgreSQL cancels any statement of this connection that runs longer than a request may."""
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        limit = f"-c statement_timeout={seconds * 1000}"
+        options["options"] = " ".join(filter(None, (options.get("options"), limit)))
+
+
+def _limit_worker(server, worker) -> None:
+    """In each worker, after the fork and before its first query."""
+    limit_statement_time(connections["default"].settings_dict, settings.EXITLENS_REQUEST_TIMEOUT)
+
+
+def gunicorn_options(host: str, port: int, workers: int, timeout: int | None = None) -> dict:
+    """Synchronous workers: gunicorn's `timeout` then ends any request that runs longer (with
+    threads, a busy request would not stop the worker's heartbeat, and could run for ever)."""
+    timeout = timeout or settings.EXITLENS_REQUEST_TIMEOUT
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
-        "threads": 2,
-        "timeout": 60,
+        "worker_class": "sync",
+        "timeout": timeout,
         "graceful_timeout": 20,
+        "post_fork": _limit_worker,
         "accesslog": "-",
         "errorlog": "-",
         "logger_class": "exitlens.core.logs.GunicornLogger",  # no personal links in the logs
