@@ -120,6 +120,8 @@ def leaver_token(leaver_invitation, mailoutbox):
 
 
 def login(client, user):
-    """Signed in without the sign-in form (tests/test_login.py covers the form and lockout)."""
-    client.force_login(user)
+    """Signed in as the sign-in form would (tests/test_login.py covers the form and lockout):
+    an inactive account is not."""
+    if user.is_active:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client

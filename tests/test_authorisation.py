@@ -61,6 +61,7 @@ def url_for(departure, hr, admin):
         "dataset": "answers",
         "webhook_id": uuid.uuid4(),  # the pages refuse before they look anything up
         "delivery_id": uuid.uuid4(),
+        "token": "0" * 32,
     }
 
     def build(name: str) -> str:

@@ -77,7 +77,8 @@ def test_it_shows_the_upload_form(client, hr):
     assert 'enctype="multipart/form-data"' in html
     assert 'type="file" name="file"' in html
     assert 'name="create_departments"' in html
-    assert 'name="strict"' in html
+    assert 'name="skip_bad_rows"' in html
+    assert '<textarea name="value_maps"' in html
     assert "A row with an HR system id that is already known updates that departure" in html
 
 
@@ -162,30 +163,18 @@ def test_it_imports_the_plan(client, hr, department):
     assert "Imported: 1 created, 1 updated, 0 rejected." in follow
 
 
-def test_it_imports_the_valid_rows_and_lists_the_rejected_ones(client, hr, department):
+def test_a_rejected_row_means_nothing_is_imported(client, hr, department):
     login(client, hr)
     html = upload(client, LEAVERS + REJECTED_ROW).content.decode()
+
     assert "<td>4</td><td>Datum uit dienst</td><td>31-02-2026</td>" in html
-
-    client.post(URL, {**import_fields(html), "action": "import"})
-
-    assert set(Departure.objects.values_list("external_id", flat=True)) == {"HR-7001", "HR-7002"}
-    assert AuditEntry.objects.get(action="departures.imported").data["rejected"] == 1
-
-
-def test_strict_mode_with_a_rejected_row_imports_nothing(client, hr, department):
-    login(client, hr)
-    response = upload(client, LEAVERS + REJECTED_ROW, strict=True)
-
-    html = response.content.decode()
-    assert "Strict mode: 1 row is rejected, so nothing can be imported." in html
+    assert "1 row is rejected, so nothing can be imported." in html
     assert 'value="import"' not in html
-    assert '<input type="checkbox" name="strict" id="id_strict" checked>' in html
     token = hidden(html, "token")
     columns = dict(re.findall(r'name="(column_\d+)".*?<option value="(\w*)" selected', html, re.S))
-    forced = client.post(URL, {"token": token, "strict": "on", **columns, "action": "import"})
+    forced = client.post(URL, {"token": token, **columns, "action": "import"})
     assert forced.status_code == 200
-    assert "Strict mode: 1 row is rejected" in forced.content.decode()
+    assert "1 row is rejected, so nothing can be imported." in forced.content.decode()
     assert not Departure.objects.exists()
     assert not AuditEntry.objects.filter(action="departures.imported").exists()
 
@@ -350,3 +339,163 @@ def test_an_admin_can_import_too(client, admin, department):
     fields = import_fields(upload(client).content.decode())
     client.post(URL, {**fields, "action": "import"})
     assert Departure.objects.count() == 2
+
+
+# Skipping the bad rows, and their file.
+
+
+def rejected_files() -> list:
+    return sorted((settings.DATA_DIR / "imports" / "rejected").glob("*/*.csv"))
+
+
+@pytest.fixture(autouse=True)
+def _no_rejected_files_left():
+    yield
+    for path in rejected_files():
+        path.unlink()
+
+
+def import_skipping_bad_rows(client):
+    html = upload(client, LEAVERS + REJECTED_ROW, skip_bad_rows=True).content.decode()
+    assert '<input type="checkbox" name="skip_bad_rows" id="id_skip_bad_rows" checked>' in html
+    assert 'value="import"' in html
+    response = client.post(URL, {**import_fields(html), "action": "import"}, follow=True)
+    return re.search(r'href="(/departures/import/rejected/\w+/)"', response.content.decode())
+
+
+def test_it_imports_the_valid_rows_when_asked_and_offers_the_rejected_ones_once(
+    client, hr, department
+):
+    login(client, hr)
+    link = import_skipping_bad_rows(client)
+
+    assert set(Departure.objects.values_list("external_id", flat=True)) == {"HR-7001", "HR-7002"}
+    entry = AuditEntry.objects.get(action="departures.imported")
+    assert (entry.data["created"], entry.data["rejected"]) == (2, 1)
+    (stored,) = rejected_files()
+    assert oct(stored.stat().st_mode & 0o777) == "0o600"
+
+    response = client.get(link.group(1))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="rejected-rows.csv"'
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert content.splitlines() == [
+        "import_errors,Personeelsnummer,Naam,Afdeling,Leidinggevende,Functie,Datum uit dienst,"
+        "Reden vertrek,Kostenplaats",
+        '"row 4, Datum uit dienst: 31-02-2026 is not a valid date",HR-7003,Iris Mol,'
+        "Customer Service,,Agent,31-02-2026,anders,K7",
+    ]
+    downloaded = AuditEntry.objects.get(action="departures.rejected_rows_downloaded")
+    assert downloaded.actor == hr
+    assert rejected_files() == []
+    assert client.get(link.group(1)).status_code == 404  # once only
+
+
+def test_the_rejected_rows_are_for_the_person_who_imported_them(
+    client, hr, admin, viewer, department
+):
+    login(client, hr)
+    link = import_skipping_bad_rows(client).group(1)
+
+    for other in (admin, viewer):
+        login(client, other)
+        assert client.get(link).status_code == 404
+    client.logout()
+    assert client.get(link).status_code == 302
+    assert len(rejected_files()) == 1
+    assert not AuditEntry.objects.filter(action="departures.rejected_rows_downloaded").exists()
+
+
+def test_the_rejected_rows_are_deleted_after_a_day(client, hr, department):
+    login(client, hr)
+    link = import_skipping_bad_rows(client).group(1)
+    (stored,) = rejected_files()
+    day_ago = stored.stat().st_mtime - 24 * 60 * 60 - 1
+    os.utime(stored, (day_ago, day_ago))
+
+    assert client.get(link).status_code == 404
+    assert not stored.exists()
+
+
+def test_without_rejected_rows_no_file_is_kept(client, hr, department):
+    login(client, hr)
+    html = upload(client, skip_bad_rows=True).content.decode()
+    follow = client.post(URL, {**import_fields(html), "action": "import"}, follow=True)
+    assert "Imported: 2 created, 0 updated, 0 rejected." in follow.content.decode()
+    assert rejected_files() == []
+
+
+# Values and columns the import does not know.
+
+UNKNOWN_TYPE = "HR-7004;Kees Kok;Customer Service;;Agent;31-05-2026;Wederzijds goedvinden;K7\n"
+
+
+def test_an_unknown_value_gets_a_choice_that_is_used_on_the_next_check(client, hr, department):
+    login(client, hr)
+    html = upload(client, LEAVERS + UNKNOWN_TYPE).content.decode()
+
+    assert "Values not recognised" in html
+    assert "Wederzijds goedvinden is not one of: resignation, dismissal" in html
+    option = "Reden vertrek:Wederzijds goedvinden=dismissal"
+    assert f'<option value="{option}">Dismissal</option>' in html
+    assert 'value="import"' not in html
+
+    fields = {"token": hidden(html, "token"), "name": "vertrekkers.csv", "action": "check"}
+    fields.update(
+        dict(re.findall(r'name="(column_\d+)".*?<option value="(\w*)" selected', html, re.S))
+    )
+    html = client.post(URL, {**fields, "map_value": [option, ""]}).content.decode()
+
+    assert "Values not recognised" not in html
+    assert f">\n{option}</textarea>" in html
+    assert import_fields(html)["map_value"] == option
+    client.post(URL, {**import_fields(html), "action": "import"})
+    assert Departure.objects.get(external_id="HR-7004").departure_type == "dismissal"
+
+
+def test_value_mappings_typed_on_the_upload_page_are_used(client, hr, department):
+    login(client, hr)
+    data = {
+        "file": SimpleUploadedFile("v.csv", (LEAVERS + UNKNOWN_TYPE).encode("cp1252")),
+        "value_maps": "Reden vertrek:wederzijds GOEDVINDEN=resignation\r\n\r\n",
+    }
+    html = client.post(URL, data).content.decode()
+
+    assert "Values not recognised" not in html
+    client.post(URL, {**import_fields(html), "action": "import"})
+    assert Departure.objects.get(external_id="HR-7004").departure_type == "resignation"
+
+
+def test_a_value_mapping_that_does_not_fit_is_shown(client, hr, department):
+    login(client, hr)
+    data = {
+        "file": SimpleUploadedFile("v.csv", LEAVERS.encode("cp1252")),
+        "value_maps": "Reden vertrek:Weg=gone",
+    }
+    html = client.post(URL, data).content.decode()
+
+    assert "gone is not one of: resignation, dismissal" in html
+    assert 'value="import"' not in html
+    assert ">\nReden vertrek:Weg=gone</textarea>" in html
+
+
+def test_unknown_columns_are_named_and_left_out(client, hr, department):
+    login(client, hr)
+    html = upload(client).content.decode()
+    assert "These columns are not recognised and are left out: Kostenplaats." in html
+
+
+def test_a_file_with_only_a_header_cannot_be_imported(client, hr, department):
+    login(client, hr)
+    html = upload(client, LEAVERS.splitlines()[0] + "\n").content.decode()
+    assert "vertrekkers.csv has a header row but no data rows" in html
+    assert 'value="import"' not in html
+
+
+def test_a_row_with_too_many_columns_is_rejected_as_such(client, hr, department):
+    login(client, hr)
+    extra = "HR-7005;Lies;Customer Service;;Agent;Utrecht;31-05-2026;anders;K7\n"
+    html = upload(client, LEAVERS + extra).content.decode()
+    assert "<td>4</td><td>—</td><td></td><td>row 4 has 9 columns, the header has 8</td>" in html
+    assert 'value="import"' not in html

@@ -10,6 +10,7 @@ from exitlens.staff.views import (
     imports,
     interviews,
     questionnaire,
+    rejected_rows,
 )
 
 
@@ -42,6 +43,11 @@ urlpatterns = [
     path("departures/", departures.departure_list, name="departure_list"),
     path("departures/new/", departures.departure_create, name="departure_create"),
     path("departures/import/", imports.departure_import, name="departure_import"),
+    path(
+        "departures/import/rejected/<str:token>/",
+        rejected_rows.departure_import_rejected,
+        name="departure_import_rejected",
+    ),
     path("departures/<uuid:code>/", departures.departure_detail, name="departure_detail"),
     path("departures/<uuid:code>/edit/", departures.departure_edit, name="departure_edit"),
     path("departures/<uuid:code>/delete/", departures.departure_delete, name="departure_delete"),

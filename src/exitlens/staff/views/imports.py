@@ -19,16 +19,19 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from exitlens.imports import departures, spreadsheets
+from exitlens.imports import coded, departures, spreadsheets
 from exitlens.imports.departures import Plan
-from exitlens.imports.mapping import FIELDS, KNOWN, normalise
+from exitlens.imports.mapping import FIELDS, KNOWN, header_key
 from exitlens.imports.spreadsheets import SpreadsheetError, open_sheet
 from exitlens.staff.decorators import hr_required
+from exitlens.staff.views import rejected_rows
 
 TOKEN = re.compile(r"\A[0-9a-f]{32}\Z")
 SUFFIXES = (".csv", ".xlsx")  # the reader tells them apart by content; the name is a hint
@@ -36,13 +39,44 @@ KEEP_FOR = 24 * 60 * 60  # seconds an upload waits for its import
 SHOWN = 100  # rejected cells, new departments and new managers listed on the page
 
 
+class _LinesField(forms.Field):
+    """Several values under one name, as the value selects and hidden fields send them."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[str]:
+        return [str(line).strip() for line in value or [] if str(line).strip()]
+
+
 class _OptionsForm(forms.Form):
     create_departments = forms.BooleanField(
         label=gettext_lazy("Create departments that do not exist"), required=False
     )
-    strict = forms.BooleanField(
-        label=gettext_lazy("Strict: import nothing if any row is rejected"), required=False
+    skip_bad_rows = forms.BooleanField(
+        label=gettext_lazy(
+            "Import the valid rows and skip the rejected ones (otherwise any rejected row "
+            "means nothing is imported)"
+        ),
+        required=False,
     )
+    value_maps = forms.CharField(
+        label=gettext_lazy("Value mappings"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
+        help_text=gettext_lazy(
+            "How to read words the import does not know, one per line as Column:Value=code, "
+            "for example: Termination type:Mutual agreement=resignation"
+        ),
+    )
+
+    def clean(self) -> dict:
+        """`value_maps` as a list: the lines typed, then those chosen for unknown values."""
+        data = super().clean()
+        lines = [line.strip() for line in data.get("value_maps", "").splitlines()]
+        lines += data.get("map_value") or []
+        data["value_maps"] = list(dict.fromkeys(line for line in lines if line))
+        return data
 
 
 class UploadForm(_OptionsForm):
@@ -77,6 +111,7 @@ class StoredUploadForm(_OptionsForm):
 
     token = forms.RegexField(TOKEN, widget=forms.HiddenInput)
     name = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
+    map_value = _LinesField(required=False)  # "Column:Value=code", chosen for unknown values
 
 
 class ColumnsForm(forms.Form):
@@ -131,7 +166,8 @@ def _upload(request: HttpRequest) -> HttpResponse:
         "token": path.stem,
         "name": Path(upload.name).name[:255],
         "create_departments": form.cleaned_data["create_departments"],
-        "strict": form.cleaned_data["strict"],
+        "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
+        "value_maps": form.cleaned_data["value_maps"],
     }
     try:
         headers = _headers(path)
@@ -178,39 +214,68 @@ def _import(
         return redirect("departure_list")
     try:
         check = _check(path, choices, headers, columns.overrides())
-        if check.error or _refusal(check.plan, choices["strict"]):
+        if check.error or _refusal(check.plan, choices["skip_bad_rows"]):
             return _check_page(request, choices, check, columns)
-        departures.apply_plan(check.plan, by=request.user, file_name=choices["name"])
+        departures.apply_plan(
+            check.plan,
+            by=request.user,
+            file_name=choices["name"],
+            skip_bad_rows=choices["skip_bad_rows"],
+        )
         path.unlink(missing_ok=True)
     finally:
         lock.unlink(missing_ok=True)
+    plan = check.plan
+    counts = {"created": len(plan.create), "updated": len(plan.update)}
+    if not plan.rejected:
+        messages.success(
+            request,
+            _("Imported: %(created)s created, %(updated)s updated, 0 rejected.") % counts,
+        )
+        return redirect("departure_list")
+    token = rejected_rows.store(plan, request.user)
     messages.success(
         request,
-        _("Imported: %(created)s created, %(updated)s updated, %(rejected)s rejected.")
-        % {
-            "created": len(check.plan.create),
-            "updated": len(check.plan.update),
-            "rejected": len(check.plan.rejected),
-        },
+        format_html(
+            '{} <a href="{}">{}</a>',
+            ngettext(
+                "Imported: %(created)s created, %(updated)s updated; %(skipped)s rejected row "
+                "skipped.",
+                "Imported: %(created)s created, %(updated)s updated; %(skipped)s rejected rows "
+                "skipped.",
+                len(plan.rejected),
+            )
+            % {**counts, "skipped": len(plan.rejected)},
+            reverse("departure_import_rejected", args=[token]),
+            _("Download the rejected rows (CSV, once, within a day)"),
+        ),
     )
     return redirect("departure_list")
 
 
 def _check(path: Path, choices: dict, headers: list[str], overrides: list[str] = ()) -> Check:
     try:
-        plan = departures.build_plan(path, overrides, choices["create_departments"])
+        plan = departures.build_plan(
+            path,
+            overrides,
+            choices["create_departments"],
+            value_maps=choices["value_maps"],
+            ignore_unknown_columns=True,  # the page lists them: the user sees and chooses
+        )
     except SpreadsheetError as error:  # columns unclear or not recognised: the page can fix it
         return Check(headers, error=_readable(error, path, choices["name"]))
     return Check(plan.headers, plan)
 
 
-def _refusal(plan: Plan, strict: bool) -> str:
+def _refusal(plan: Plan, skip_bad_rows: bool) -> str:
     """Why the plan cannot be imported, or "" if it can."""
     rejected = len(plan.rejected)
-    if strict and rejected:
+    if rejected and not skip_bad_rows:
         return ngettext(
-            "Strict mode: %(count)s row is rejected, so nothing can be imported.",
-            "Strict mode: %(count)s rows are rejected, so nothing can be imported.",
+            "%(count)s row is rejected, so nothing can be imported. Correct the file or map "
+            "its values, or tick \u201cImport the valid rows and skip the rejected ones\u201d.",
+            "%(count)s rows are rejected, so nothing can be imported. Correct the file or map "
+            "its values, or tick \u201cImport the valid rows and skip the rejected ones\u201d.",
             rejected,
         ) % {"count": rejected}
     if not plan.create and not plan.update:
@@ -228,13 +293,15 @@ def _check_page(
     plan = check.plan
     if columns is None:
         columns = ColumnsForm(headers=check.headers, initial=_selected(check.headers, plan))
-    refusal = _refusal(plan, choices["strict"]) if plan else ""
+    refusal = _refusal(plan, choices["skip_bad_rows"]) if plan else ""
     ctx = {
         "nav": "departures",
         "check": check,
         "plan": plan,
         "name": choices["name"],
-        "options": StoredUploadForm(initial=choices),
+        "options": StoredUploadForm(
+            initial={**choices, "value_maps": "\n".join(choices["value_maps"])}
+        ),
         "columns": columns,
         "refusal": refusal,
         "import_fields": _import_fields(choices, plan) if plan and not refusal else [],
@@ -247,6 +314,11 @@ def _check_page(
         ctx["more_departments"] = max(len(plan.new_departments) - SHOWN, 0)
         ctx["new_managers"] = plan.new_managers[:SHOWN]
         ctx["more_managers"] = max(len(plan.new_managers) - SHOWN, 0)
+        ctx["unknown_values"] = [
+            (unknown, [(f"{unknown.mapping}={code}", label) for code, label in
+                       coded.choices_of(unknown.field)])
+            for unknown in plan.unknown_values[:SHOWN]
+        ]  # fmt: skip
     return render(request, "staff/departure_import.html", ctx)
 
 
@@ -254,13 +326,16 @@ def _selected(headers: list[str], plan: Plan | None) -> dict[str, str]:
     """The field of each column: as the plan read it, or else as its header suggests."""
     if plan:
         return {column_key(i): plan.mapping.columns.get(i, "") for i in range(len(headers))}
-    return {column_key(i): KNOWN.get(normalise(header), "") for i, header in enumerate(headers)}
+    return {column_key(i): KNOWN.get(header_key(header), "") for i, header in enumerate(headers)}
 
 
 def _import_fields(choices: dict, plan: Plan) -> list[tuple[str, str]]:
     """What the Import button sends: the upload, the options and the columns of this plan."""
     fields = [("token", choices["token"]), ("name", choices["name"])]
-    fields += [(option, "on") for option in ("create_departments", "strict") if choices[option]]
+    fields += [
+        (option, "on") for option in ("create_departments", "skip_bad_rows") if choices[option]
+    ]
+    fields += [("map_value", line) for line in choices["value_maps"]]
     fields += [
         (column_key(index), plan.mapping.columns.get(index, ""))
         for index, header in enumerate(plan.headers)

@@ -8,9 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from exitlens.imports import departures, surveys
+from exitlens.imports import coded, departures, surveys
 from exitlens.imports.departures import Plan, PlannedRow
 from exitlens.imports.mapping import FIELDS
+from exitlens.imports.rejected import write_rejected_rows
 from exitlens.imports.spreadsheets import MAX_FILE_SIZE, SpreadsheetError
 from exitlens.insights.serialise import safe_text
 
@@ -43,6 +44,31 @@ class Command(BaseCommand):
             ),
         )
         imports.add_argument(
+            "--map-values",
+            action="append",
+            default=[],
+            dest="value_maps",
+            metavar='"COLUMN:VALUE=CODE"',
+            help=(
+                "Read this word in this column (its header, or its field) as this code "
+                '(repeatable): --map-values "Termination type:Mutual agreement=resignation". '
+                f"Coded fields: {', '.join(coded.vocabularies())}; yes/no fields take yes or no."
+            ),
+        )
+        imports.add_argument(
+            "--ignore-column",
+            action="append",
+            default=[],
+            dest="ignored",
+            metavar="HEADER",
+            help="Leave this column out (repeatable). A column not recognised is an error.",
+        )
+        imports.add_argument(
+            "--ignore-unknown-columns",
+            action="store_true",
+            help="Leave out every column that is not recognised, instead of stopping.",
+        )
+        imports.add_argument(
             "--create-departments",
             action="store_true",
             help="Create departments the file names that do not exist yet (at the top level).",
@@ -50,10 +76,29 @@ class Command(BaseCommand):
         imports.add_argument(
             "--dry-run", action="store_true", help="Show what would change; change nothing."
         )
-        imports.add_argument(
+        rows = imports.add_mutually_exclusive_group()
+        rows.add_argument(
+            "--skip-bad-rows",
+            action="store_true",
+            help=(
+                "Import the valid rows and skip the rejected ones, which go to a CSV file "
+                "(--rejected-rows). By default any rejected row means nothing is imported."
+            ),
+        )
+        rows.add_argument(
             "--strict",
             action="store_true",
-            help="Import nothing, and exit with an error, when any row is rejected.",
+            help="Import nothing when any row is rejected: the default, kept for old scripts.",
+        )
+        imports.add_argument(
+            "--rejected-rows",
+            type=Path,
+            metavar="CSV",
+            help=(
+                "Write the rejected rows, as in the file with their errors in front, to this "
+                "CSV file to correct and import again. Default with --skip-bad-rows: "
+                "FILE.rejected.csv next to the file."
+            ),
         )
         imports.add_argument(
             "--list-all",
@@ -99,38 +144,58 @@ class Command(BaseCommand):
         self,
         file,
         mappings=(),
+        value_maps=(),
+        ignored=(),
+        ignore_unknown_columns=False,
         create_departments=False,
         dry_run=False,
-        strict=False,
+        skip_bad_rows=False,
         report=None,
+        rejected_rows=None,
         list_all=False,
         **_options,
     ):
+        file = Path(file)
         try:
-            plan = departures.build_plan(Path(file), mappings, create_departments)
+            plan = departures.build_plan(
+                file,
+                mappings,
+                create_departments,
+                value_maps=value_maps,
+                ignored=ignored,
+                ignore_unknown_columns=ignore_unknown_columns,
+            )
         except SpreadsheetError as error:
             raise CommandError(str(error)) from None
         self._show_plan(plan, everything=list_all)
         if report:
             _write_report(plan, Path(report))
-            self.stdout.write(_("Rejected rows written to %(path)s.") % {"path": report})
+            self.stdout.write(_("Errors written to %(path)s.") % {"path": report})
         rejected = len(plan.rejected)
-        if strict and rejected:
-            raise CommandError(
+        if rejected and (rejected_rows or (skip_bad_rows and not dry_run)):
+            path = Path(rejected_rows) if rejected_rows else _next_to(file)
+            _write_rejected(plan, path)
+            self.stdout.write(
                 ngettext(
-                    "Strict mode: %(count)s row rejected, so nothing was imported.",
-                    "Strict mode: %(count)s rows rejected, so nothing was imported.",
+                    "%(count)s rejected row written to %(path)s (it holds personal data).",
+                    "%(count)s rejected rows written to %(path)s (they hold personal data).",
                     rejected,
                 )
-                % {"count": f"{rejected:,}"}
+                % {"count": f"{rejected:,}", "path": path}
             )
+        if rejected and not skip_bad_rows:
+            raise CommandError(_failure(plan, list_all, dry_run))
+        if rejected:
+            self.stdout.write(_errors(plan, list_all))
         if dry_run:
             self.stdout.write(_("Dry run: nothing was changed."))
             return
         if not plan.create and not plan.update:
+            if rejected and not plan.unchanged:
+                raise CommandError(_("Every row is rejected: nothing was imported."))
             self.stdout.write(_("Nothing to import."))
             return
-        departures.apply_plan(plan)
+        departures.apply_plan(plan, skip_bad_rows=skip_bad_rows)
         self.stdout.write(
             _("Imported: %(created)s created, %(updated)s updated, %(rejected)s rejected.")
             % {
@@ -139,6 +204,15 @@ class Command(BaseCommand):
                 "rejected": f"{rejected:,}",
             }
         )
+        if rejected:
+            self.stdout.write(
+                ngettext(
+                    "%(count)s row was skipped (--skip-bad-rows).",
+                    "%(count)s rows were skipped (--skip-bad-rows).",
+                    rejected,
+                )
+                % {"count": f"{rejected:,}"}
+            )
 
     def _survey(self, file, survey_format, dry_run=False, strict=False, **_options):
         try:
@@ -224,23 +298,92 @@ class Command(BaseCommand):
             self._list([describe(row) for row in rows], everything)
         write(_("Unchanged: %(count)s") % {"count": f"{len(plan.unchanged):,}"})
         write(_("Rejected: %(count)s") % {"count": f"{len(plan.rejected):,}"})
-        errors = [
-            _("row %(row)s, %(column)s: %(message)s")
-            % {"row": error.row, "column": error.column, "message": error.message}
-            for error in plan.errors
-        ]
-        self._list(errors, everything)
+        if plan.untyped:
+            write(
+                ngettext(
+                    "%(count)s new departure has no type of departure: it is stored as "
+                    "a resignation.",
+                    "%(count)s new departures have no type of departure: they are stored as "
+                    "resignations.",
+                    plan.untyped,
+                )
+                % {"count": f"{plan.untyped:,}"}
+            )
 
     def _list(self, lines: list[str], everything: bool) -> None:
-        shown = lines if everything else lines[:SHOWN]
-        for line in shown:
-            self.stdout.write(f"  {line}")
-        if len(lines) > len(shown):
-            self.stdout.write(
-                "  "
-                + _("… and %(count)s more (--list-all lists them all)")
-                % {"count": f"{len(lines) - len(shown):,}"}
+        if lines:
+            self.stdout.write(_listed(lines, everything))
+
+
+def _listed(lines: list[str], everything: bool) -> str:
+    shown = lines if everything else lines[:SHOWN]
+    listed = [f"  {line}" for line in shown]
+    if len(lines) > len(shown):
+        listed.append(
+            "  "
+            + _("… and %(count)s more (--list-all lists them all)")
+            % {"count": f"{len(lines) - len(shown):,}"}
+        )
+    return "\n".join(listed)
+
+
+def _errors(plan: Plan, everything: bool) -> str:
+    """The rejected rows, then each unknown value once with the mapping that would read it."""
+    parts = [_("Errors:"), _listed([error.line() for error in plan.errors], everything)]
+    unknown = plan.unknown_values
+    if unknown:
+        parts.append(_("Values not recognised; map each to one of its codes:"))
+        lines = [
+            ngettext(
+                '%(column)s: "%(value)s" in %(count)s row: add %(hint)s',
+                '%(column)s: "%(value)s" in %(count)s rows: add %(hint)s',
+                len(found.rows),
             )
+            % {
+                "column": found.column,
+                "value": found.value,
+                "count": f"{len(found.rows):,}",
+                "hint": found.hint(),
+            }
+            for found in unknown
+        ]
+        parts.append(_listed(lines, everything=True))
+    return "\n".join(parts)
+
+
+def _failure(plan: Plan, everything: bool, dry_run: bool) -> str:
+    rejected = len(plan.rejected)
+    counts = {"count": f"{rejected:,}"}
+    if dry_run:
+        first = ngettext(
+            "Dry run: %(count)s row is rejected, so this file would import nothing.",
+            "Dry run: %(count)s rows are rejected, so this file would import nothing.",
+            rejected,
+        )
+    else:
+        first = ngettext(
+            "%(count)s row is rejected, so nothing was imported.",
+            "%(count)s rows are rejected, so nothing was imported.",
+            rejected,
+        )
+    advice = _(
+        "Correct the file or map its values (--map-values), or import only the valid rows "
+        "with --skip-bad-rows."
+    )
+    return "\n".join([first % counts, _errors(plan, everything), advice])
+
+
+def _next_to(file: Path) -> Path:
+    return file.with_name(f"{file.stem}.rejected.csv")
+
+
+def _write_rejected(plan: Plan, path: Path) -> None:
+    try:
+        write_rejected_rows(plan, path)
+    except OSError as error:
+        raise CommandError(
+            _("Cannot write %(path)s: %(reason)s") % {"path": path, "reason": error.strerror}
+        ) from None
 
 
 def _describe(row: PlannedRow) -> str:
