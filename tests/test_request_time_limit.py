@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, connections
 from django.db.backends.postgresql.base import DatabaseWrapper
 
 from exitlens.core.management.commands import serve
@@ -105,3 +105,23 @@ def test_postgresql_cancels_a_statement_that_runs_too_long():
                 cursor.execute("SELECT pg_sleep(5)")
     finally:
         limited.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_worker_connects_with_the_statement_timeout(settings):
+    """What gunicorn's post_fork hook does in every worker, on the connection it then opens."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    settings.EXITLENS_REQUEST_TIMEOUT = 45
+    assert serve.gunicorn_options("127.0.0.1", 8000, 1)["post_fork"] is serve._limit_worker
+    database = connections["default"].settings_dict
+    before = copy.deepcopy(database["OPTIONS"])
+    connection.close()
+    try:
+        serve._limit_worker(server=None, worker=None)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "45s"
+    finally:
+        connection.close()
+        database["OPTIONS"] = before

@@ -76,12 +76,15 @@ def test_it_redirects_to_https_and_sends_hsts(client, db, settings):
     assert secure["Strict-Transport-Security"] == "max-age=3600"
 
 
-def _settings_with_key(tmp_path, key: str) -> subprocess.CompletedProcess:
+SERVE = ["-m", "exitlens", "serve", "--port", "1"]
+
+
+def _settings_with_key(tmp_path, key: str, command=SERVE) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EXITLENS_")}
     env.update({"EXITLENS_DATA_DIR": str(tmp_path), "EXITLENS_SECRET_KEY": key})
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
-        [sys.executable, "-m", "exitlens", "serve", "--port", "1"],
+        [sys.executable, *command],
         env=env,
         capture_output=True,
         text=True,
@@ -103,3 +106,18 @@ def test_serve_refuses_a_weak_secret_key(tmp_path, key, reason):
     assert "EXITLENS_SECRET_KEY is too weak for production" in result.stderr
     assert reason in result.stderr
     assert "secrets.token_urlsafe" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["-m", "exitlens", "migrate"],
+        ["-m", "exitlens", "send-reminders"],
+        ["-c", "import exitlens.wsgi"],  # gunicorn or another WSGI server started by hand
+    ],
+)
+def test_every_command_and_the_wsgi_application_refuse_a_weak_secret_key(tmp_path, command):
+    result = _settings_with_key(tmp_path, "short-secret", command)
+    assert result.returncode != 0
+    assert "EXITLENS_SECRET_KEY is too weak for production" in result.stderr
+    assert not (tmp_path / "exitlens.sqlite3").exists()  # refused before touching the database

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import time_machine
+from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
 from exitlens.core.models import AuditEntry
 from tests.conftest import PASSWORD
+from tests.test_api_support import Api, make_key
 
 
 def sign_in(client, password, username="hanna"):
@@ -79,3 +81,22 @@ def test_a_sign_in_and_a_sign_out_are_audited(client, hr):
 def test_the_password_never_reaches_the_audit_log(client, hr):
     sign_in(client, "my-secret-guess")
     assert not any("my-secret-guess" in str(entry.data) for entry in AuditEntry.objects.all())
+
+
+def test_the_api_tokens_of_a_locked_administrator_keep_working(client, admin, settings):
+    """A token is its own credential: a lockout of its issuer's password does not touch it."""
+    api = Api(client, make_key(admin, role="hr", scope="read"))
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, f"guess-{attempt}", username="alice")
+    assert sign_in(client, PASSWORD, username="alice").status_code == 429
+
+    assert api.get("/api/v1/departures/").status_code == 200
+
+
+def test_bad_api_tokens_count_no_sign_in_failures(client, admin, settings):
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = Api(client, f"wrong-{attempt}").get("/api/v1/departures/")
+        assert response.status_code == 401
+    assert not AccessAttempt.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="auth.").exists()
+    assert sign_in(client, PASSWORD, username="alice").status_code == 302

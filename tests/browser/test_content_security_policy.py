@@ -55,9 +55,18 @@ def test_no_page_breaks_the_policy(browser, live_server, world):
     page.fill("input[name=password]", PASSWORD)
     page.click("form button[type=submit]")
     page.wait_for_load_state()
-    for path in ("/departures/", "/insights/", "/api/v1/docs/"):
+    for path in ("/departures/", "/insights/", "/insights/report/", "/api/v1/docs/"):
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")
-    context.close()
-
     assert violations == []
+
+    # The watch sees a violation when there is one: an inline script is refused and reported.
+    page.goto(f"{live_server.url}/insights/")
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.inlineRan = true'; document.head.append(s); }"
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.inlineRan === undefined")
+    assert len(violations) == 1
+    context.close()

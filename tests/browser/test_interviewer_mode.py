@@ -1,9 +1,11 @@
 """The interviewer-led conversation in a real browser: tips, questions, autosave, completion."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from exitlens.core.models import Department, Departure, Interview, Manager, User
 from exitlens.core.services.interviews import schedule_interview
@@ -49,10 +51,7 @@ def test_the_interviewer_leads_saves_as_they_go_and_completes(
 
     page.fill("textarea[name=reason]", "Te weinig ruimte om door te groeien.")
     page.fill("textarea[name=note_reason]", "Noemde twee keer de teamleider.")
-    page.wait_for_function(
-        "document.querySelector('.save-status').textContent.startsWith('Saved')",
-        timeout=10_000,
-    )
+    expect(page.locator(".save-status")).to_have_text(re.compile("^Saved"), timeout=10_000)
     interview = Interview.objects.get(departure=departure)
     answer = interview.answers.get(question__key="reason")
     assert (answer.text, answer.note) == (

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from exitlens.core.models import (
     Answer,
@@ -197,10 +198,7 @@ def test_answers_are_saved_while_the_leaver_types(browser, live_server, world, s
     leaver.goto(link)
 
     leaver.fill("textarea[name=retention]", "Meer thuiswerken.")
-    leaver.wait_for_function(
-        "document.querySelector('.save-status').textContent.startsWith('Opgeslagen')",
-        timeout=10_000,
-    )
+    expect(leaver.locator(".save-status")).to_have_text(re.compile("^Opgeslagen"), timeout=10_000)
 
     interview = Interview.objects.get(departure=departure)
     assert interview.answers.get(question__key="retention").text == "Meer thuiswerken."

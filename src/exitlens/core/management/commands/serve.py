@@ -56,6 +56,9 @@ def gunicorn_options(host: str, port: int, workers: int, timeout: int | None = N
 
 
 def run_server(host: str, port: int, workers: int) -> None:
+    # No connection opened before the fork may reach a worker: it would lack the statement
+    # timeout, and two processes would share its socket.
+    connections.close_all()
     ExitlensServer(gunicorn_options(host, port, workers)).run()
 
 
