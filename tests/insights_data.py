@@ -164,3 +164,14 @@ def build() -> dict[str, Departure]:
         invited=False,
     )
     return people
+
+
+def approve_quotes(*texts: str) -> None:
+    """HR approves quoting these answers (by default the one quotable answer of this world:
+    s4's pay answer never is, another answer of s4's interview is a flagged disclosure)."""
+    from exitlens.core.models import Answer
+    from exitlens.insights.quotes import review_quote
+
+    for text in texts or (QUOTE_MANAGER,):
+        for answer in Answer.objects.filter(text=text):
+            review_quote(answer.pk, "approved", by=None)

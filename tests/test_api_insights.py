@@ -33,23 +33,25 @@ def viewer_api(client, admin):
 
 
 def test_hr_gets_the_same_json_as_the_dashboard_export(hr_api, people):
+    insights_data.approve_quotes()
     response = hr_api.get(URL, QUERY)
 
     assert response.status_code == 200
     expected = as_dict(compute(Filters(start=date(2026, 1, 1), end=date(2026, 12, 31))))
     assert response.json() == json.loads(json.dumps(expected))
     assert response.json()["headline"]["leavers"] == 11
-    assert response.json()["quotes"]["pay"] == [insights_data.QUOTE_PAY]
+    assert response.json()["quotes"] == {"manager": [insights_data.QUOTE_MANAGER]}
 
 
 def test_a_viewer_gets_the_figures_and_quotes_of_the_dashboard_but_never_a_name(viewer_api, people):
+    insights_data.approve_quotes()
     response = viewer_api.get(URL, QUERY | {"by": "department"})
 
     assert response.status_code == 200
     data = response.json()
     assert data["headline"]["departures"] == 12
     assert data["reasons"]
-    assert data["quotes"]["pay"] == [insights_data.QUOTE_PAY]  # unattributed, as viewers see
+    assert data["quotes"] == {"manager": [insights_data.QUOTE_MANAGER]}  # approved, unattributed
     text = response.content.decode()
     for departure in Departure.objects.all():
         assert departure.full_name not in text

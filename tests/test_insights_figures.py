@@ -188,8 +188,15 @@ def test_quotes_come_only_from_confidential_answers_in_large_enough_groups(peopl
     result = insights()
 
     # Named interviews (w1-w4, s6) are never quoted, nor is s4's flagged disclosure.
-    assert {theme: [q.text for q in quotes] for theme, quotes in result.quotes.items()} == {
-        "pay": [insights_data.QUOTE_PAY],
+    # Nor is s4's pay answer: another answer of that interview is a flagged disclosure.
+    candidates = result.quote_candidates
+    assert {theme: [q.text for q in quotes] for theme, quotes in candidates.items()} == {
+        "manager": [insights_data.QUOTE_MANAGER],
+    }
+    assert result.quotes == {}  # until HR approves them
+
+    insights_data.approve_quotes()
+    assert {theme: [q.text for q in quotes] for theme, quotes in insights().quotes.items()} == {
         "manager": [insights_data.QUOTE_MANAGER],
     }
 

@@ -81,7 +81,10 @@ def test_a_priority_carries_what_the_report_says_about_it(people):
     assert pay.sources == {"main": 3, "contributing": 0, "text": 1}
     assert pay.regrettable_share is None  # four leavers raise it: too few for a share
     assert (workload.regrettable_share.count, workload.regrettable_share.total) == (0, 5)
-    assert [quote.text for quote in pay.quotes] == [insights_data.QUOTE_PAY]
+    assert pay.quotes == []  # s4's interview holds a disclosure: never quoted
+    insights_data.approve_quotes()
+    manager = report.priorities(insights())[-1]
+    assert [quote.text for quote in manager.quotes] == [insights_data.QUOTE_MANAGER]
     assert pay.measure == retention_measure("pay")
     assert pay.trend.name == "pay" and pay.direction is None  # one quarter large enough
     assert manager.trend is None  # only the top three reasons are followed over time
@@ -189,6 +192,7 @@ def test_a_suppressed_selection_has_no_charts(people):
 
 
 def test_the_pdf_has_a_cover_page_numbers_and_the_figures(people, tmp_path):
+    insights_data.approve_quotes()
     content = report.render_pdf(insights())
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -205,7 +209,7 @@ def test_the_pdf_has_a_cover_page_numbers_and_the_figures(people, tmp_path):
     assert f"page 2 of {len(pages)}" in pages[1]
     assert f"page {len(pages)} of {len(pages)}" in pages[-1]
     assert "1. Pay & benefits" in text
-    assert insights_data.QUOTE_PAY in text
+    assert insights_data.QUOTE_MANAGER in text
     assert "Benjamini–Hochberg" in text
 
 
@@ -311,9 +315,10 @@ def test_it_escapes_names_and_answers(client, people, viewer, tmp_path, settings
     sales = Department.objects.get(name="Sales")
     sales.name = NASTY
     sales.save()
-    Answer.objects.filter(text=insights_data.QUOTE_PAY).update(
+    Answer.objects.filter(text=insights_data.QUOTE_MANAGER).update(
         text="<b>Pay</b> stayed far below the market & its <i>rates</i>."
     )
+    insights_data.approve_quotes("<b>Pay</b> stayed far below the market & its <i>rates</i>.")
     login(client, viewer)
 
     page = get_report(client, f"{QUERY}&department={sales.pk}").content.decode()

@@ -20,15 +20,13 @@ from django.db.models.functions import Length
 
 from exitlens import segments
 from exitlens.core.models import (
-    Answer,
     AnswerTheme,
     Department,
     Departure,
-    Interview,
     Invitation,
     Question,
 )
-from exitlens.insights import disclosure, lanes, summaries
+from exitlens.insights import disclosure, lanes, quotes, summaries
 from exitlens.insights.disclosure import OTHER
 from exitlens.insights.filters import Filters
 from exitlens.insights.models import Leaver
@@ -65,13 +63,12 @@ __all__ = [
     "share",
 ]
 
-QUOTE_QUESTIONS = ("reason", "retention", "liked_least", "expectations")
 QUOTES_PER_THEME = 2
 QUOTE_LENGTH = (20, 400)
 QUOTE_SAMPLE = 500  # leavers (in id order, which is random) the quotes are chosen among
 TREND_THEMES = 3
 CACHE_SECONDS = 600
-RULES = "no-subtraction-1"  # in the cache key: results counted under older rules are not reused
+RULES = "approved-quotes-1"  # in the cache key: results counted under older rules are not reused
 
 
 def compute(filters: Filters) -> Insights:
@@ -89,7 +86,7 @@ def compute(filters: Filters) -> Insights:
     if found is None:
         found = _compute(filters)
         cache.set(key, found, CACHE_SECONDS)
-    return found
+    return quotes.with_approved_quotes(found)
 
 
 def _compute(filters: Filters) -> Insights:
@@ -124,7 +121,8 @@ def _compute(filters: Filters) -> Insights:
         departures_trend=departures_trend,
         voluntary_trend=voluntary_trend,
         theme_trends=[] if empty else _theme_trends(tallies, reasons, periods, count),
-        quotes={} if empty else _quotes(leavers, reasons, count),
+        quotes={},
+        quote_candidates={} if empty else _quotes(leavers, reasons, count),
         anonymous_left_out=None if LEAVERS in withheld else _anonymous_left_out(filters),
         withheld=withheld,
     )
@@ -533,23 +531,17 @@ def _theme_trends(tallies: dict[tuple, Tally], reasons, periods, count: int) -> 
 
 
 def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
-    """Unattributed quotes per top reason, only from confidential or anonymous interviews, never
-    from a flagged disclosure, and only when the leavers in view are numerous enough. Chosen
-    among a sample of the leavers, the model's surest first."""
+    """Candidate quotes per top reason (quotes.py: only approved ones are shown), only when the
+    leavers in view are numerous enough. Chosen among a sample of the leavers, from answers that
+    may ever be quoted, the model's surest first."""
     if count < min_quote_group():
         return {}
-    safe = leavers.filter(
-        confidentiality__in=(
-            Interview.Confidentiality.CONFIDENTIAL,
-            Interview.Confidentiality.ANONYMOUS,
-        )
-    )
+    safe = leavers.filter(confidentiality__in=quotes.QUOTED_LEVELS)
     # Step by step, so the database starts from the sampled leavers' answers, not every tag.
     sample = list(safe.values_list("interview_id", flat=True).order_by("pk")[:QUOTE_SAMPLE])
     answers = dict(
-        Answer.objects.filter(
-            interview_id__in=sample, question__key__in=QUOTE_QUESTIONS, sensitive=False
-        )
+        quotes.quotable_answers()
+        .filter(interview_id__in=sample)
         .annotate(length=Length("text"))
         .filter(length__gte=QUOTE_LENGTH[0], length__lte=QUOTE_LENGTH[1])
         .values_list("pk", "text")
@@ -562,13 +554,13 @@ def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
         polarity=AnswerTheme.Polarity.NEGATIVE,
     ).values_list("theme", "answer_id", "score")
     ranked = sorted(tags, key=lambda tag: (-(tag[2] or 0), answers[tag[1]]))
-    quotes: dict[str, list[Quote]] = {}
+    found: dict[str, list[Quote]] = {}
     for theme, answer_id, _score in ranked:
-        chosen = quotes.setdefault(theme, [])
+        chosen = found.setdefault(theme, [])
         text = answers[answer_id]
         if len(chosen) < QUOTES_PER_THEME and all(quote.text != text for quote in chosen):
-            chosen.append(Quote(theme, text))
-    return {theme: quotes[theme] for theme in top if quotes.get(theme)}
+            chosen.append(Quote(theme, text, answer_id))
+    return {theme: found[theme] for theme in top if found.get(theme)}
 
 
 def _anonymous_left_out(filters: Filters) -> int | None:

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from exitlens.core.models import Department, Departure, Interview, Manager
+from exitlens.core.models import Answer, Department, Departure, Interview, Manager
 
 
 class Leaver(models.Model):
@@ -55,3 +57,23 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.number}"
+
+
+class QuoteReview(models.Model):
+    """HR's decision on quoting an answer where viewers read it. Without an approval no answer
+    is quoted; the text kept is the one approved, with personal data taken out."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="quote_review")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    text = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()}: answer {self.answer_id}"

@@ -101,6 +101,7 @@ class TrendSeries:
 class Quote:
     theme: str
     text: str
+    answer_id: int = 0
 
 
 @dataclass
@@ -123,6 +124,8 @@ class Insights:
     quotes: dict[str, list[Quote]]
     anonymous_left_out: int | None  # None below the minimum group size
     withheld: tuple[str, ...] = ()  # DEPARTURES and/or LEAVERS: see disclosure.py
+    # What the figures would quote; `quotes` holds those HR approved (insights/quotes.py).
+    quote_candidates: dict[str, list[Quote]] = field(default_factory=dict)
 
     @property
     def suppressed(self) -> bool:

@@ -7,7 +7,12 @@ from exitlens.insights import labels
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import common_values
 from exitlens.insights.results import DEPARTURES, LEAVERS
-from exitlens.insights.views.common import audit_quotes_read, insights_required, read_filters
+from exitlens.insights.views.common import (
+    audit_quotes_read,
+    insights_required,
+    quotes_to_review,
+    read_filters,
+)
 
 
 @insights_required
@@ -31,6 +36,7 @@ def dashboard(request):
         "described": labels.describe(filters),
         "trend_rows": _trend_rows(insights),
         "datasets": DATASETS,
+        "quote_review": quotes_to_review(request, insights),
     }
     return render(request, "insights/dashboard.html", context)
 

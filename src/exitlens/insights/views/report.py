@@ -9,7 +9,12 @@ from exitlens.core.services.audit import record_audit
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import InsightFilterForm
 from exitlens.insights.report import render_pdf, report_context
-from exitlens.insights.views.common import audit_quotes_read, insights_required, read_filters
+from exitlens.insights.views.common import (
+    audit_quotes_read,
+    insights_required,
+    quotes_to_review,
+    read_filters,
+)
 
 
 def filter_errors(form: InsightFilterForm) -> list[tuple[str, str]]:
@@ -34,7 +39,11 @@ def report(request):
         return render(request, "insights/report.html", context, status=400)
     insights = compute(filters)
     audit_quotes_read(request, insights, "report")
-    context = report_context(insights) | {"nav": "insights", "query": filters.query()}
+    context = report_context(insights) | {
+        "nav": "insights",
+        "query": filters.query(),
+        "quote_review": quotes_to_review(request, insights),
+    }
     return render(request, "insights/report.html", context)
 
 
