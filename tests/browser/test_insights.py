@@ -74,7 +74,7 @@ def test_a_viewer_sees_the_insights_and_no_interview(browser, live_server, world
 
     assert page.url.endswith("/insights/")  # where a viewer starts
     page.goto(f"{live_server.url}/insights/?{YEAR}")
-    assert insights_data.QUOTE_PAY in page.content()
+    assert insights_data.QUOTE_MANAGER not in page.content()  # not approved for quoting
     assert "Person s" not in page.content()
     assert page.locator("#exports >> text=Excel").count() == 1  # the figures, no rows
     screenshot(page, "23-insights-viewer")
@@ -95,3 +95,30 @@ def test_a_viewer_sees_the_insights_and_no_interview(browser, live_server, world
         response = page.goto(f"{live_server.url}{url}")
         assert response.status == 404, url
         assert "Person s1" not in page.content()
+
+
+def test_hr_approves_a_quote_and_a_viewer_sees_only_that_one(
+    browser, live_server, world, screenshot
+):
+    _, hr, viewer = world
+    hr_page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _log_in(hr_page, live_server, hr)
+    hr_page.goto(f"{live_server.url}/insights/report/?{YEAR}")
+    review = hr_page.locator(".quote-review")
+    assert insights_data.QUOTE_MANAGER in review.inner_text()
+    assert insights_data.QUOTE_PAY not in hr_page.content()  # its interview holds a disclosure
+    screenshot(hr_page, "24-insights-quote-review")
+    review.locator("button[value=approved]").first.click()
+    hr_page.wait_for_load_state()
+    assert "/insights/report/" in hr_page.url
+    assert hr_page.locator(".quote-review").count() == 0
+    assert insights_data.QUOTE_MANAGER in hr_page.locator("blockquote.quote").first.inner_text()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _log_in(page, live_server, viewer)
+    page.goto(f"{live_server.url}/insights/?{YEAR}")
+    quotes = [text.strip() for text in page.locator("blockquote.quote").all_inner_texts()]
+    assert quotes == [insights_data.QUOTE_MANAGER]
+    assert "Quotes awaiting your approval" not in page.content()
+    assert insights_data.SENSITIVE not in page.content()
+    screenshot(page, "25-insights-viewer-approved-quote")
