@@ -185,7 +185,7 @@ def test_trends_per_month(people):
 
 
 def test_quotes_come_only_from_confidential_answers_in_large_enough_groups(people, settings):
-    result = insights()
+    result = compute(Filters(**YEAR), with_candidates=True)
 
     # Named interviews (w1-w4, s6) are never quoted, nor is s4's flagged disclosure.
     # Nor is s4's pay answer: another answer of that interview is a flagged disclosure.
@@ -194,6 +194,7 @@ def test_quotes_come_only_from_confidential_answers_in_large_enough_groups(peopl
         "manager": [insights_data.QUOTE_MANAGER],
     }
     assert result.quotes == {}  # until HR approves them
+    assert insights().quote_candidates == {}  # what is rendered or sent holds no candidate
 
     insights_data.approve_quotes()
     assert {theme: [q.text for q in quotes] for theme, quotes in insights().quotes.items()} == {

@@ -1,10 +1,15 @@
 """HR approves or refuses the quotes the insights would show, on the dashboard and the report."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from exitlens.core.models import Answer, AuditEntry
+from exitlens.insights.figures import compute
+from exitlens.insights.filters import Filters
 from exitlens.insights.models import QuoteReview
+from exitlens.insights.quotes import review_quote
 from tests import insights_data
 from tests.conftest import login
 
@@ -73,19 +78,63 @@ def test_a_refused_quote_is_never_shown_nor_offered_again(client, hr, viewer, pe
 
 
 def test_the_approved_text_has_personal_data_taken_out(client, hr, people, departure):
-    named = "Lotte and mijn collega Bram were shouted at, call 020-1234567 for more."
+    named = "Lotte and the others were shouted at, call 020-1234567 for more."
     Answer.objects.filter(text=insights_data.QUOTE_MANAGER).update(text=named)
     login(client, hr)
     page = client.get(f"{reverse('insights')}?{QUERY}").content.decode()
-    assert "[name] and mijn collega [name] were shouted at, call [phone] for more." in page
+    assert "[name] and the others were shouted at, call [phone] for more." in page
     assert "personal data taken out" in page
     client.post(
         reverse("insights_quote_review"),
         {"answer": review_form_value(page), "decision": "approved"},
     )
     assert QuoteReview.objects.get().text == (
-        "[name] and mijn collega [name] were shouted at, call [phone] for more."
+        "[name] and the others were shouted at, call [phone] for more."
     )
+
+
+def test_a_quote_about_several_people_can_only_be_refused(client, hr, people):
+    crowded = "Mijn collega Bram and Lotte were shouted at, call 020-1234567 for more."
+    Answer.objects.filter(text=insights_data.QUOTE_MANAGER).update(text=crowded)
+    login(client, hr)
+    page = client.get(f"{reverse('insights')}?{QUERY}").content.decode()
+    assert "It can only be refused." in page
+    assert 'value="approved"' not in page
+    response = client.post(
+        reverse("insights_quote_review"),
+        {"answer": review_form_value(page), "decision": "approved"},  # forced: no such button
+        follow=True,
+    )
+    assert "it is about too many people to be quoted" in response.content.decode()
+    assert (QuoteReview.objects.get().decision, QuoteReview.objects.get().text) == ("refused", "")
+    entry = AuditEntry.objects.get(action="insights.quote_refused")
+    assert entry.data["reason"] == "personal data"
+
+
+def test_hr_is_told_no_quote_is_approved_yet(client, hr, viewer, people):
+    login(client, hr)
+    for view in ("insights", "insights_report"):
+        page = client.get(f"{reverse(view)}?{QUERY}").content.decode()
+        assert "No approved quotes yet" in page and "Pending" in page
+    insights_data.approve_quotes()
+    assert (
+        "No approved quotes yet"
+        not in client.get(f"{reverse('insights')}?{QUERY}").content.decode()
+    )
+
+    login(client, viewer)
+    assert (
+        "No approved quotes yet"
+        not in client.get(f"{reverse('insights')}?{QUERY}").content.decode()
+    )
+
+
+def test_a_refused_answer_is_no_longer_a_candidate(hr, people):
+    year = Filters(start=date(2026, 1, 1), end=date(2026, 12, 31))
+    assert compute(year, with_candidates=True).quote_candidates  # and cached
+    answer = Answer.objects.get(text=insights_data.QUOTE_MANAGER)
+    review_quote(answer.pk, "refused", by=hr)
+    assert compute(year, with_candidates=True).quote_candidates == {}  # room for the next one
 
 
 def test_review_needs_a_post(client, hr, people):

@@ -107,6 +107,8 @@ def test_hr_approves_a_quote_and_a_viewer_sees_only_that_one(
     review = hr_page.locator(".quote-review")
     assert insights_data.QUOTE_MANAGER in review.inner_text()
     assert insights_data.QUOTE_PAY not in hr_page.content()  # its interview holds a disclosure
+    assert "No approved quotes yet" in review.inner_text()
+    assert review.locator(".badge", has_text="Pending").count() == 1
     screenshot(hr_page, "24-insights-quote-review")
     review.locator("button[value=approved]").first.click()
     hr_page.wait_for_load_state()

@@ -1,6 +1,5 @@
 """The query parameters of each list, as forms (see queries.read_query)."""
 
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -68,11 +68,13 @@ QUOTE_LENGTH = (20, 400)
 QUOTE_SAMPLE = 500  # leavers (in id order, which is random) the quotes are chosen among
 TREND_THEMES = 3
 CACHE_SECONDS = 600
-RULES = "approved-quotes-1"  # in the cache key: results counted under older rules are not reused
+RULES = "approved-quotes-2"  # in the cache key: results counted under older rules are not reused
 
 
-def compute(filters: Filters) -> Insights:
-    """Every figure for these filters; reused from the cache until the counted data changes."""
+def compute(filters: Filters, *, with_candidates: bool = False) -> Insights:
+    """Every figure for these filters; reused from the cache until the counted data changes.
+    Quotes are the approved ones only; `with_candidates` keeps the quotes awaiting HR's review
+    too, for HR's page (never for what is downloaded or sent: see quotes.py)."""
     summaries.summarise_missing_if_any()  # before the version is read: it may change it
     key = (
         "insights:"
@@ -86,7 +88,7 @@ def compute(filters: Filters) -> Insights:
     if found is None:
         found = _compute(filters)
         cache.set(key, found, CACHE_SECONDS)
-    return quotes.with_approved_quotes(found)
+    return quotes.with_approved_quotes(found, keep_candidates=with_candidates)
 
 
 def _compute(filters: Filters) -> Insights:
@@ -533,14 +535,14 @@ def _theme_trends(tallies: dict[tuple, Tally], reasons, periods, count: int) -> 
 def _quotes(leavers, reasons, count) -> dict[str, list[Quote]]:
     """Candidate quotes per top reason (quotes.py: only approved ones are shown), only when the
     leavers in view are numerous enough. Chosen among a sample of the leavers, from answers that
-    may ever be quoted, the model's surest first."""
+    may ever be quoted and HR did not refuse, the model's surest first."""
     if count < min_quote_group():
         return {}
     safe = leavers.filter(confidentiality__in=quotes.QUOTED_LEVELS)
     # Step by step, so the database starts from the sampled leavers' answers, not every tag.
     sample = list(safe.values_list("interview_id", flat=True).order_by("pk")[:QUOTE_SAMPLE])
     answers = dict(
-        quotes.quotable_answers()
+        quotes.candidate_answers()
         .filter(interview_id__in=sample)
         .annotate(length=Length("text"))
         .filter(length__gte=QUOTE_LENGTH[0], length__lte=QUOTE_LENGTH[1])

@@ -1,22 +1,27 @@
 """Quotes that are safe by construction. The figures choose candidates; a candidate is quoted
-only once HR approved it, with personal data taken out, and never when its interview holds a
-disclosure (an answer flagged as sensitive), however the flag came after the approval."""
+only once HR approved it, with personal data taken out (analysis/personal.py), and never when its
+interview holds a disclosure (an answer flagged as sensitive), however the flag came after the
+approval: every read checks again."""
 
 from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from exitlens.analysis.personal import (
+    EMAIL,
+    NAME,
+    PHONE,
     Redaction,
-    capitalised_words,
-    has_contact_details,
+    name_candidates,
     name_words,
     redact,
 )
 from exitlens.core.models import Answer, Departure, Interview, Manager, User
 from exitlens.core.services.audit import record_audit
+from exitlens.insights import summaries
 from exitlens.insights.models import QuoteReview
 from exitlens.insights.results import Insights, Quote
 
@@ -49,28 +54,54 @@ def quotable_answers() -> QuerySet:
     ).exclude(Exists(disclosure))
 
 
-def with_approved_quotes(insights: Insights) -> Insights:
-    """The insights as anyone may read them: of the candidates, the approved ones only."""
+def candidate_answers() -> QuerySet:
+    """Answers the figures may offer HR for quoting: quotable ones HR did not refuse."""
+    return quotable_answers().exclude(quote_review__decision=QuoteReview.Decision.REFUSED)
+
+
+def with_approved_quotes(insights: Insights, *, keep_candidates: bool = False) -> Insights:
+    """The insights as anyone may read them: of the candidates, the approved ones only, checked
+    again now (a disclosure flagged since, a name Exitlens has learnt since). The candidates
+    themselves are kept only for HR's review on the page (`keep_candidates`): whatever is
+    rendered, downloaded or sent from the result then holds no unapproved text."""
     candidates = insights.quote_candidates
     ids = [quote.answer_id for found in candidates.values() for quote in found]
+    kept = candidates if keep_candidates else {}
     if not ids:
-        return replace(insights, quotes={})
+        return replace(insights, quotes={}, quote_candidates=kept)
     approved = dict(
         QuoteReview.objects.filter(
             answer__in=quotable_answers().filter(pk__in=ids),
             decision=QuoteReview.Decision.APPROVED,
         ).values_list("answer_id", "text")
     )
+    names = known_names(approved.values())
+    safe = {}
+    for answer_id, text in approved.items():
+        checked = redact(text, names)
+        if not checked.risky:
+            safe[answer_id] = translate_placeholders(checked.text)
     quotes = {}
     for theme, found in candidates.items():
         chosen = [
-            Quote(theme, approved[quote.answer_id], quote.answer_id)
+            Quote(theme, safe[quote.answer_id], quote.answer_id)
             for quote in found
-            if quote.answer_id in approved and not has_contact_details(approved[quote.answer_id])
+            if quote.answer_id in safe
         ]
         if chosen:
             quotes[theme] = chosen
-    return replace(insights, quotes=quotes)
+    return replace(insights, quotes=quotes, quote_candidates=kept)
+
+
+def translate_placeholders(text: str) -> str:
+    """The placeholders of a redacted quote in the reader's language."""
+    for placeholder, translated in (
+        (NAME, _("[name]")),
+        (EMAIL, _("[e-mail]")),
+        (PHONE, _("[phone]")),
+    ):
+        text = text.replace(placeholder, translated)
+    return text
 
 
 def awaiting_review(insights: Insights) -> list[Candidate]:
@@ -89,10 +120,9 @@ def awaiting_review(insights: Insights) -> list[Candidate]:
 
 
 def known_names(texts) -> frozenset[str]:
-    """The capitalised words of these texts that are part of a person's name in Exitlens:
-    a leaver's, a manager's or a user's."""
-    words = set().union(*(capitalised_words(text) for text in texts))
-    words = {word for word in words if len(word) > 2}
+    """The words of these texts that could be a name and are part of a person's name in
+    Exitlens: a leaver's, a manager's or a user's."""
+    words = set().union(set(), *(name_candidates(text) for text in texts))
     if not words:
         return frozenset()
     people: list[str] = []
@@ -111,15 +141,21 @@ def known_names(texts) -> frozenset[str]:
 
 
 @transaction.atomic
-def review_quote(answer_id: int, decision: str, *, by: User, request=None) -> QuoteReview:
-    """HR approves or refuses quoting an answer; the approved text has personal data taken
-    out. Refused when the answer may not be quoted at all."""
-    answer = quotable_answers().filter(pk=answer_id).first()
+def review_quote(answer_id: int, decision: str, *, by: User | None, request=None) -> QuoteReview:
+    """HR approves or refuses quoting an answer. The approved text has personal data taken out;
+    an answer that stays risky with it taken out (about several people at once) is refused
+    instead. Raises NotQuotable when the answer may not be quoted at all: not a completed
+    confidential or anonymous interview, or one with a flagged disclosure."""
+    answer = quotable_answers().select_for_update(of=("self",)).filter(pk=answer_id).first()
     if answer is None:
         raise NotQuotable(answer_id)
-    text = ""
+    text, reason = "", ""
     if decision == QuoteReview.Decision.APPROVED:
-        text = redact(answer.text, known_names([answer.text])).text
+        redaction = redact(answer.text, known_names([answer.text]))
+        if redaction.risky:
+            decision, reason = QuoteReview.Decision.REFUSED, "personal data"
+        else:
+            text = redaction.text
     found, _created = QuoteReview.objects.update_or_create(
         answer=answer,
         defaults={
@@ -129,7 +165,10 @@ def review_quote(answer_id: int, decision: str, *, by: User, request=None) -> Qu
             "reviewed_at": timezone.now(),
         },
     )
+    details = {"answer": answer.pk} | ({"reason": reason} if reason else {})
     record_audit(
-        by, f"insights.quote_{decision}", f"answer {answer.pk}", request=request, answer=answer.pk
+        by, f"insights.quote_{decision}", f"answer {answer.pk}", request=request, **details
     )
+    # A refused candidate makes room for the next one: cached figures choose again.
+    summaries.changed()
     return found

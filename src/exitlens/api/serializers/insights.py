@@ -122,7 +122,9 @@ class InsightsSerializer(serializers.Serializer):
     theme_trends = InsightThemeTrendSerializer(many=True)
     quotes = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Unattributed quotes per theme, only when enough leavers are in view.",
+        help_text=(
+            "Unattributed quotes per theme that HR approved, only when enough leavers are in view."
+        ),
     )
     anonymous_left_out = serializers.IntegerField(
         allow_null=True, help_text="0, or null when fewer than the minimum group size."

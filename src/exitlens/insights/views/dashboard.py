@@ -21,7 +21,7 @@ def dashboard(request):
     context = {"nav": "insights", "form": form, "filters": filters, "choices": _choices()}
     if filters is None:
         return render(request, "insights/dashboard.html", context, status=400)
-    insights = compute(filters)
+    insights = compute(filters, with_candidates=request.user.is_hr)
     audit_quotes_read(request, insights, "dashboard")
     from exitlens.insights.report import charts_for
 

@@ -33,22 +33,36 @@ class QuoteReviewForm(forms.Form):
             raise forms.ValidationError("not a quote") from None
 
 
-@require_POST
 @insights_required
 def review(request: HttpRequest) -> HttpResponse:
     if not request.user.is_hr:
-        raise Http404
+        raise Http404  # before the method: the page is not there for anyone but HR
+    return _review(request)
+
+
+@require_POST
+def _review(request: HttpRequest) -> HttpResponse:
     form = QuoteReviewForm(request.POST)
     if not form.is_valid() or form.cleaned_data["answer"] is None:
         raise Http404
     decision = form.cleaned_data["decision"]
     try:
-        review_quote(form.cleaned_data["answer"], decision, by=request.user, request=request)
+        found = review_quote(
+            form.cleaned_data["answer"], decision, by=request.user, request=request
+        )
     except NotQuotable:
         messages.error(request, _("This answer can no longer be quoted."))
     else:
-        if decision == QuoteReview.Decision.APPROVED:
+        if found.decision == QuoteReview.Decision.APPROVED:
             messages.success(request, _("The quote is approved: viewers now see it."))
+        elif decision == QuoteReview.Decision.APPROVED:
+            messages.error(
+                request,
+                _(
+                    "The quote is refused: it is about too many people to be quoted, even "
+                    "with their names, addresses and numbers taken out."
+                ),
+            )
         else:
             messages.success(request, _("The quote is refused: it will not be shown."))
     target = form.cleaned_data["next"]

@@ -37,7 +37,7 @@ def report(request):
     if filters is None:
         context = {"nav": "insights", "errors": filter_errors(form)}
         return render(request, "insights/report.html", context, status=400)
-    insights = compute(filters)
+    insights = compute(filters, with_candidates=request.user.is_hr)
     audit_quotes_read(request, insights, "report")
     context = report_context(insights) | {
         "nav": "insights",
