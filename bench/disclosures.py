@@ -3,10 +3,12 @@ often real reviews are flagged.
 
     python bench/disclosures.py [--write]
 
-The set: bench/data/disclosures/{en,nl,es,de}.tsv, answers written by the project the way leavers
-write (a category or `none`; the near misses share the words: wishes, trainings and teams named
-after a topic, "never felt unsafe", jokes that were fine). Each row is `dev` (the rules were tuned
-on these) or `test` (held out: read only to report). The same scenarios are dev or test in every
+The set: src/exitlens/analysis/data/disclosures/{en,nl,es,de}.tsv, answers written by the project
+the way leavers write (a category or `none`; the near misses share the words: wishes, trainings and
+teams named after a topic, "never felt unsafe", jokes that were fine). Each row is `dev` (the rules
+were tuned and the model is trained on these) or `test` (held out: read only to report). When
+bench/data/disclosures_blind/ exists, its rows (`blind`) were written afterwards by someone who had
+not seen the rules or the set, and are reported apart. The same scenarios are dev or test in every
 language, so a test answer's story was not seen in any language while tuning. The old detector (a
 regex of single-word stems, kept below) is measured on the same rows. When
 ../shared/data/comments/glassdoor-us-reviews.csv exists, the share of 2,000 real `Cons` texts
@@ -29,9 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from exitlens.analysis.sensitive import find_disclosure, mentions_misconduct  # noqa: E402
+from exitlens.analysis.sensitive import (  # noqa: E402
+    find_disclosure,
+    flag_many,
+    mentions_misconduct,
+    rule_disclosures,
+)
 
-DATA = ROOT / "bench" / "data" / "disclosures"
+DATA = ROOT / "src" / "exitlens" / "analysis" / "data" / "disclosures"
+BLIND = ROOT / "bench" / "data" / "disclosures_blind"
+SPLITS = ("dev", "test", "blind")
 LANGUAGES = ("en", "nl", "es", "de")
 GLASSDOOR = ROOT.parent / "shared" / "data" / "comments" / "glassdoor-us-reviews.csv"
 SAMPLE = 2_000
@@ -67,11 +76,20 @@ class Row:
 
 def load() -> list[Row]:
     rows = []
-    for language in LANGUAGES:
-        with (DATA / f"{language}.tsv").open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                rows.append(Row(language, row["split"], row["label"], row["text"]))
+    for folder in (DATA, BLIND):
+        for language in LANGUAGES:
+            path = folder / f"{language}.tsv"
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle, delimiter="\t"):
+                    label = row.get("label") or row.get("category")
+                    rows.append(Row(language, row["split"], label, row["text"]))
     return rows
+
+
+def rules_only(text: str) -> bool:
+    return bool(rule_disclosures(text))
 
 
 @dataclass
@@ -154,93 +172,119 @@ def _cell(score: Score) -> str:
     return f"{score.recall:.2f} / {score.precision:.2f} / {score.f1:.2f}"
 
 
+def batch_speed(texts: list[str]) -> float:
+    """Milliseconds per answer when many are flagged at once (`flag_many`, as the coding does)."""
+    started = time.perf_counter()
+    flag_many(texts)
+    return (time.perf_counter() - started) * 1000 / len(texts)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"update {DOC.name}")
-    parser.add_argument("--misses", action="store_true", help="list the dev rows it gets wrong")
+    parser.add_argument("--misses", action="store_true", help="list the rows it gets wrong")
     args = parser.parse_args()
     rows = load()
-    new, old = score(rows, mentions_misconduct), score(rows, old_detector)
-    print(f"{'':8}{'split':6}{'n':>5}  recall  precision   F1    | old: recall precision F1")
+    mentions_misconduct("warm-up: the model is trained once per process")
+    detectors = {
+        "exitlens": score(rows, mentions_misconduct),
+        "rules": score(rows, rules_only),
+        "old": score(rows, old_detector),
+    }
+    splits = [split for split in SPLITS if ("all", split) in detectors["exitlens"]]
+    print(f"{'':8}{'split':6}{'n':>5}  " + "  ".join(f"{name:>20}" for name in detectors))
     for language in (*LANGUAGES, "all"):
-        for split in ("dev", "test", "all"):
-            s, o = new[language, split], old[language, split]
-            print(
-                f"{language:8}{split:6}{s.n:5}  {s.recall:6.2f}  {s.precision:9.2f}  {s.f1:5.2f}"
-                f"  |      {o.recall:6.2f} {o.precision:9.2f} {o.f1:5.2f}"
-            )
+        for split in splits:
+            cells = [_cell(scores[language, split]) for scores in detectors.values()]
+            n = detectors["exitlens"][language, split].n
+            print(f"{language:8}{split:6}{n:5}  " + "  ".join(f"{c:>20}" for c in cells))
     right, total = category_accuracy(rows)
     print(f"category right for {right} of {total} disclosures found")
     if args.misses:
         for row in rows:
-            if row.split == "dev" and mentions_misconduct(row.text) != (row.label != "none"):
-                found = find_disclosure(row.text)
-                print(f"  {row.language} {row.label:18} {found}  {row.text}")
+            if row.split != "dev" and mentions_misconduct(row.text) != (row.label != "none"):
+                print(f"  {row.split} {row.language} {row.label:18} {find_disclosure(row.text)}")
+                print(f"      {row.text}")
 
-    texts = [row.text for row in rows] * 5
+    texts = [row.text for row in rows] * 3
     median_ms, p95_ms = speed(texts)
-    print(f"speed: median {median_ms:.3f} ms per answer, 95th percentile {p95_ms:.3f} ms")
+    many_ms = batch_speed(texts)
+    print(
+        f"speed: one at a time median {median_ms:.3f} ms, 95th percentile {p95_ms:.3f} ms;"
+        f" in a batch {many_ms:.3f} ms per answer"
+    )
     cons = glassdoor_cons()
-    flagged_new = flagged_old = None
+    flagged = {}
     if cons is None:
         print(f"skipped real reviews: {GLASSDOOR} is absent")
     else:
-        flagged_new = sum(mentions_misconduct(text) for text in cons) / len(cons)
-        flagged_old = sum(old_detector(text) for text in cons) / len(cons)
-        cons_ms, _ = speed(cons)
+        flagged = {
+            "exitlens": sum(flag_many(cons)) / len(cons),
+            "rules": sum(rules_only(text) for text in cons) / len(cons),
+            "old": sum(old_detector(text) for text in cons) / len(cons),
+        }
         print(
-            f"glassdoor Cons: {len(cons)} sampled, flagged {flagged_new:.1%} (old {flagged_old:.1%}),"
-            f" median {cons_ms:.3f} ms"
+            f"glassdoor Cons: {len(cons)} sampled, flagged "
+            + ", ".join(f"{name} {share:.1%}" for name, share in flagged.items())
         )
     if args.write:
-        _write(
-            new, old, (right, total), (median_ms, p95_ms), len(cons or ()), flagged_new, flagged_old
-        )
+        _write(detectors, splits, (right, total), (median_ms, p95_ms, many_ms), cons, flagged)
     return 0
 
 
-def _write(new, old, categories, timing, sampled, flagged_new, flagged_old) -> None:
+def _write(detectors, splits, categories, timing, cons, flagged) -> None:
     lines = [
         START,
         "## Disclosure detection",
         "",
-        "`python bench/disclosures.py --write`: `mentions_misconduct` (src/exitlens/analysis/sensitive/)"
-        " on the project's own written exit answers in `bench/data/disclosures/` (per language ~55"
-        " disclosures over the eight categories, many indirect, and ~44 near misses that share the"
-        " words). Rules were tuned on the `dev` rows only; `test` rows are held out, and a scenario"
-        " is dev or test in all four languages. A disclosure counts as found whatever category is"
-        " given. Recall / precision / F1; the old detector is the single-word regex it replaces.",
+        "`python bench/disclosures.py --write`: what Exitlens flags (`mentions_misconduct` in"
+        " src/exitlens/analysis/sensitive/: the rules, and for an answer they find nothing in, a"
+        " logistic model on the multilingual sentence vectors), the rules alone, and the old"
+        " single-word regex they replace, on the project's own written exit answers in"
+        " `src/exitlens/analysis/data/disclosures/` (per language ~70 disclosures over the eight"
+        " categories, many indirect and embedded in other complaints, and ~70 near misses that"
+        " share the words). The rules were tuned and the model is trained on the `dev` rows only;"
+        " `test` rows are held out, and a scenario is dev or test in all four languages."
+        " `blind` rows (bench/data/disclosures_blind/, 70 per language) were written afterwards by"
+        " someone who had seen neither the rules nor the set, and nothing was tuned on them. A"
+        " disclosure counts as found whatever category is given. Recall / precision / F1.",
         "",
-        "| Language | Split | Answers | New: recall / precision / F1 | Old: recall / precision / F1 |",
-        "|---|---|---:|---:|---:|",
+        "| Language | Split | Answers | Exitlens | Rules alone | Old detector |",
+        "|---|---|---:|---:|---:|---:|",
     ]
     for language in (*LANGUAGES, "all"):
-        for split in ("dev", "test"):
-            s, o = new[language, split], old[language, split]
+        for split in splits:
+            cells = " | ".join(_cell(scores[language, split]) for scores in detectors.values())
             name = f"**{language}**" if language == "all" else language
-            lines.append(f"| {name} | {split} | {s.n} | {_cell(s)} | {_cell(o)} |")
+            n = detectors["exitlens"][language, split].n
+            lines.append(f"| {name} | {split} | {n} | {cells} |")
     right, total = categories
-    test = new["all", "test"]
-    met = "met" if test.recall >= 0.95 and test.precision >= 0.70 else "**not met**"
+    held = [detectors["exitlens"]["all", split] for split in splits if split != "dev"]
+    verdicts = ", ".join(
+        f"{split} {'met' if s.recall >= 0.95 and s.precision >= 0.70 else '**not met**'}"
+        f" (recall {s.recall:.2f}, precision {s.precision:.2f})"
+        for split, s in zip([x for x in splits if x != "dev"], held, strict=True)
+    )
     lines += [
         "",
-        f"Target recall ≥ 0.95 at precision ≥ 0.70: on dev, met by construction; held out, {met}"
-        f" (recall {test.recall:.2f}). The misses held out are scenarios told in words no rule"
-        " has (a mistake put on the big screen with my name, a less experienced man got the role,"
-        " a partner at the hotel room door), so expect recall on other people's answers nearer the"
-        " held-out figure than the dev one. The analyzer's own encoder check (`SENSITIVE_SIMILARITY`,"
-        " on top of these rules) adds almost nothing on this set.",
+        f"Target recall ≥ 0.95 at precision ≥ 0.70: on dev, met by construction; {verdicts}."
+        " The model's threshold (`THRESHOLD` in sensitive/model.py) trades a few more cases HR"
+        ' closes as "not misconduct" for disclosures told without any word a rule knows.',
         "",
         f"Category: the one written for it in {right} of {total} disclosures found"
         " (`find_disclosure(text).category`).",
-        f"Speed: median {timing[0]:.2f} ms per answer, 95th percentile {timing[1]:.2f} ms (rules"
-        " only, one answer at a time).",
+        f"Speed: one answer at a time, median {timing[0]:.2f} ms, 95th percentile"
+        f" {timing[1]:.2f} ms (the model encodes the answers the rules find nothing in); in a"
+        f" batch as the coding flags them, {timing[2]:.2f} ms per answer. Training the model"
+        " once per process takes a few seconds.",
     ]
-    if flagged_new is not None:
+    if flagged:
+        shares = ", ".join(f"{name} {share:.1%}" for name, share in flagged.items())
         lines.append(
-            f"Real reviews: of {sampled:,} Glassdoor `Cons` texts sampled (seed 1), {flagged_new:.1%}"
-            f" are flagged ({flagged_old:.1%} by the old detector); these are complaints about"
-            " employers, some of which do disclose misconduct, so this bounds the false alarms."
+            f"Real reviews: of {len(cons):,} Glassdoor `Cons` texts sampled (seed 1), flagged:"
+            f" {shares}. These are complaints about employers, some of which do disclose"
+            " misconduct (abuse from customers, injuries, being berated), so this bounds the"
+            " false alarms to expect."
         )
     lines += [
         "",
@@ -259,4 +303,4 @@ def _write(new, old, categories, timing, sampled, flagged_new, flagged_old) -> N
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -1,20 +1,33 @@
 """Disclosure detection (analysis/sensitive): what leavers write, in four languages, and the near
-misses that share its words. The written set in bench/data/disclosures keeps it honest."""
+misses that share its words. The written set in analysis/data/disclosures keeps it honest."""
 
 import csv
 from pathlib import Path
+from unittest import mock
 
+import numpy as np
 import pytest
 
 from exitlens.analysis.sensitive import (
     CATEGORIES,
     Disclosure,
+    disclosure_category,
     find_disclosure,
     find_disclosures,
+    flag_many,
     mentions_misconduct,
+    rule_disclosures,
 )
+from exitlens.analysis.sensitive.model import train, written_answers
 
-DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "disclosures"
+DATA = (
+    Path(__file__).resolve().parent.parent
+    / "src"
+    / "exitlens"
+    / "analysis"
+    / "data"
+    / "disclosures"
+)
 
 
 @pytest.mark.parametrize(
@@ -113,10 +126,32 @@ def test_it_finds_each_category_in_each_language(text, category):
         "De veiligheidstraining was goed geregeld.",
         "Die drohende Insolvenz hat mir Sorgen gemacht.",
         "La amenaza de cierre siempre estaba ahí.",
+        "Molesto, pero así funcionaba la empresa.",
+        "Ik zat in het team dat fraudecontroles deed bij leveranciers.",
+        "Ik voelde me vaak buitengesloten bij beslissingen over het project.",
+        "Good people do not last long here because the pay is poor.",
     ],
 )
 def test_it_does_not_flag_near_misses(text):
     assert find_disclosure(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("My manager said I could forget about my bonus if I went to HR.", "threats"),
+        ("Lastpakken houden het hier niet lang vol, zei mijn chef.", "threats"),
+        ("He waited for me at my car and once followed me home.", "harassment"),
+        ("Ein Kollege ist mir nach Feierabend bis nach Hause gefolgt.", "harassment"),
+        ("Mi jefe cargaba sus cenas privadas a la tarjeta de la empresa.", "fraud"),
+        ("We zetten uren op facturen die niemand gewerkt had.", "fraud"),
+        ("Me dijeron que cerrara la boca y no pusiera nada por escrito.", "integrity"),
+        ("Meine Teamleiterin hat mich in jedem Meeting kleingemacht.", "bullying"),
+        ("The pay was fine and my manager was fair.", None),
+    ],
+)
+def test_it_names_the_category(text, category):
+    assert disclosure_category(text) == category
 
 
 def test_it_tells_what_it_found():
@@ -151,3 +186,50 @@ def test_it_keeps_recall_and_precision_on_the_written_dev_set(language):
     assert len(rows) >= 50
     assert recall >= 0.95, recall
     assert precision >= 0.70, precision
+
+
+def test_the_model_reads_what_no_rule_words():
+    text = (
+        "He kept finding reasons to stand right behind me at the copier, and laughed when I "
+        "asked him to step back."
+    )
+    assert rule_disclosures(text) == []
+    found = find_disclosure(text)
+    assert found is not None and found.strength == "model"
+    assert found.category in CATEGORIES
+
+
+def test_many_answers_are_flagged_as_one_at_a_time():
+    texts = [
+        "He kept finding reasons to stand right behind me at the copier, and laughed when I "
+        "asked him to step back.",
+        "Er werden regelmatig seksistische grappen gemaakt en niemand greep in.",
+        "The pay was fine and my colleagues were great.",
+        "",
+    ]
+    assert (
+        flag_many(texts)
+        == [mentions_misconduct(text) for text in texts]
+        == [
+            True,
+            True,
+            False,
+            False,
+        ]
+    )
+
+
+def test_the_model_learns_from_the_dev_rows_only():
+    rows = written_answers()
+    assert {row.split for row in rows} == {"dev", "test"}
+    assert {row.label for row in rows} == {*CATEGORIES, "none"}
+    trained = []
+    with mock.patch(
+        "exitlens.analysis.encoder.encode",
+        side_effect=lambda texts: (
+            trained.extend(texts) or np.zeros((len(texts), 512), dtype=np.float32)
+        ),
+    ):
+        train()
+    held_out = {row.text for row in rows if row.split == "test"}
+    assert trained and not held_out & set(trained)

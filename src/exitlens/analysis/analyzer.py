@@ -11,7 +11,7 @@ from exitlens.analysis.language import LANGUAGES, UNDETERMINED, detect_language
 from exitlens.analysis.lexicon import named_themes
 from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import POLARITY_PRIOR
-from exitlens.analysis.sensitive import mentions_misconduct
+from exitlens.analysis.sensitive import flag_many
 from exitlens.analysis.sentiment import tone
 from exitlens.taxonomy import THEME_IDS
 
@@ -88,10 +88,11 @@ class Analyzer:
             [tone(clause) for clause in flat], -3, 3
         )
         similarity = self.model.sensitive_similarity(vectors)
+        disclosing = flag_many(texts)
         codings = []
         start = 0
-        for text, clauses, language, question in zip(
-            texts, clauses_per_text, languages, questions, strict=True
+        for text, clauses, language, question, discloses in zip(
+            texts, clauses_per_text, languages, questions, disclosing, strict=True
         ):
             end = start + len(clauses)
             language = language if language in LANGUAGES else detect_language(text)
@@ -106,6 +107,7 @@ class Analyzer:
                         probabilities[start:end],
                         polarity[start:end],
                         similarity[start:end],
+                        discloses,
                     )
                 )
             start = end
@@ -119,6 +121,7 @@ class Analyzer:
         probabilities: np.ndarray,
         polarity: np.ndarray,
         similarity: np.ndarray,
+        discloses: bool,
     ) -> Coding:
         """An answer raises a theme as strongly as its strongest clause does."""
         best_clause = probabilities.argmax(axis=0)
@@ -130,7 +133,7 @@ class Analyzer:
                 positive = polarity[best_clause[i]] + prior > 0
                 tags.append(ThemeTag(theme, "positive" if positive else "negative", float(best[i])))
         tags.sort(key=lambda tag: -tag.score)
-        sensitive = mentions_misconduct(text) or bool(similarity.max() >= SENSITIVE_SIMILARITY)
+        sensitive = discloses or bool(similarity.max() >= SENSITIVE_SIMILARITY)
         return Coding(language=language, themes=tags, scores=scores, sensitive=sensitive)
 
 

@@ -5,8 +5,10 @@ integrity breaches (told to ignore rules, keep quiet, lie).
 Rules per clause, not a word list: a leaver writes "sexist jokes and nobody stepped in" more
 often than "harassment", and "a place where bullying is not tolerated" more often than a
 disclosure that uses the word. See `cues` for the four kinds of cue and `guards` for what cancels
-one. Recall comes first (a missed disclosure costs more than a false flag HR dismisses); the
-figures on the project's written set are in docs/benchmarks.md (bench/disclosures.py).
+one. What the rules do not find, a model on sentence vectors reads as well (`model`): a
+disclosure told in words no rule knows. Recall comes first (a missed disclosure costs more than a
+false flag HR dismisses); the figures on the project's written set are in docs/benchmarks.md
+(bench/disclosures.py).
 """
 
 import re
@@ -25,8 +27,18 @@ from exitlens.analysis.sensitive.cues import (
     normalise,
     pattern,
 )
+from exitlens.analysis.sensitive.model import model_categories
 
-__all__ = ["CATEGORIES", "Disclosure", "find_disclosure", "find_disclosures", "mentions_misconduct"]
+__all__ = [
+    "CATEGORIES",
+    "Disclosure",
+    "disclosure_category",
+    "find_disclosure",
+    "find_disclosures",
+    "flag_many",
+    "mentions_misconduct",
+    "rule_disclosures",
+]
 
 MAX_TEXT_LENGTH = 5_000  # characters read per answer, as the theme coding reads
 # Sentences: not contrasts within one, since "maar", "pero" and "aber" are also mere particles.
@@ -39,7 +51,7 @@ class Disclosure:
     category: str  # one of CATEGORIES
     evidence: str  # the words that gave it away, as normalised (lower case, no accents)
     strength: str  # "topic", "act" or "weak": a named topic, something that happened, or behaviour
-    # with a second sign (sexual, about my origin, nobody intervened)
+    # with a second sign (sexual, about my origin, nobody intervened); "model": the model's reading
 
 
 def _compile(parts) -> re.Pattern:
@@ -89,7 +101,28 @@ def _found(clause_pattern: re.Pattern, clause: str) -> re.Match | None:
 
 
 def find_disclosures(text: str) -> list[Disclosure]:
-    """Every disclosure the answer makes, at most one per category, strongest sign first."""
+    """Every disclosure the rules find, at most one per category, strongest sign first; when
+    they find none, the one the model reads, if any."""
+    found = rule_disclosures(text)
+    if found or not (text or "").strip():
+        return found
+    (category,) = model_categories([text[:MAX_TEXT_LENGTH]])
+    return [Disclosure(category, "", "model")] if category else []
+
+
+def flag_many(texts: list[str]) -> list[bool]:
+    """Whether each answer discloses misconduct: the rules, then the model for the others in one
+    batch (the fast path for many answers)."""
+    flags = [bool(rule_disclosures(text)) for text in texts]
+    rest = [i for i, flagged in enumerate(flags) if not flagged and (texts[i] or "").strip()]
+    categories = model_categories([texts[i][:MAX_TEXT_LENGTH] for i in rest])
+    for i, category in zip(rest, categories, strict=True):
+        flags[i] = category is not None
+    return flags
+
+
+def rule_disclosures(text: str) -> list[Disclosure]:
+    """Every disclosure the rules find, at most one per category, strongest sign first."""
     topics, acts, weak, qualifiers, adverse, bystander = _rules()
     normalised = normalise((text or "")[:MAX_TEXT_LENGTH])
     clauses = [clause.strip() for clause in _CLAUSE.split(normalised) if clause.strip()]
@@ -128,6 +161,8 @@ def find_disclosures(text: str) -> list[Disclosure]:
             dict(qualifiers)["discrimination"], clause
         ):
             add("discrimination", match, "weak")
+    if "sexual_harassment" in found:
+        found.pop("harassment", None)  # the specific category names it: "sexually harassed"
     order = {"act": 0, "topic": 1, "weak": 2}
     return sorted(found.values(), key=lambda d: (order[d.strength], CATEGORIES.index(d.category)))
 
@@ -142,3 +177,10 @@ def mentions_misconduct(text: str) -> bool:
     """Whether an answer discloses harassment, discrimination, bullying, threats or violence,
     unsafe work, fraud or an integrity breach (the flag `Answer.sensitive` starts from)."""
     return find_disclosure(text) is not None
+
+
+def disclosure_category(text: str) -> str | None:
+    """The category of the strongest disclosure (one of `CATEGORIES`), or None when the answer
+    discloses nothing."""
+    disclosure = find_disclosure(text)
+    return disclosure.category if disclosure else None

@@ -28,10 +28,10 @@ FILLERS = frozenset(
     felt feel feeling been was were be is are have has had did do does i me we us they my our
     experienced experience saw seen witnessed heard noticed encountered personally myself there
     such thing things much serious major big direct actual obvious that ive i've it its it's
-    also even yet or and else
+    also even yet or and else anything something suffered from faced one
     ik me mij we wij heb hebben had hadden ben was werd word worden gevoeld voelde voel
     meegemaakt gezien ervaren gemerkt enige enkele vorm van sprake er daar ooit echt zelf
-    persoonlijk last een de het soort ook nog bijzonder is zijn waren hier
+    persoonlijk last een de het soort ook nog bijzonder is zijn waren hier gehad van iets wat
     yo he ha hay hubo habia sufri senti sentia vi visto vivido sufrido tipo de forma caso un una
     el la los las lo realmente personalmente siquiera se tuve tenido nunca
     ich mich mir wir uns habe hatte hat bin war wurde wurden gefuehlt erlebt gesehen bemerkt je
@@ -85,7 +85,7 @@ _THINGS = pattern(
     r"|normativa|codigo|protocolo"
     r"|abteilung|schulung|unterweisung|kurs|seminar|modul|richtlinie|leitfaden|verfahren|ausschuss"
     r"|beauftragte[rn]?|kampagne|prävention|erkennung|programm|projekt|regeln|vorschriften|kodex|stelle\b"
-    r"|vortrag|regel|schutz|bekämpfung"
+    r"|vortrag|regel|schutz|bekämpfung|controles?|kontrolle\w*|prüfung\w*|onderzoek\w*"
 )
 _TOPICS = pattern(
     r"(?:sexual\s+|seksuele\s+|sexuelle[rn]?\s+)?(?:harassment|bullying|discrimination|racism|sexism|fraud|bribery|corruption"
@@ -111,6 +111,12 @@ NAMED = re.compile(
         rf"\b{_TOPICS}(?=(?:\s+(?!{_STOP}\b)[\w-]+)?\s+(?:{_THINGS})\b)"
         # thing + preposition + up to four words + topic: "workshop on discrimination"
         rf"|\b(?:{_THINGS})(?:\s+[\w-]+)?\s+(?:{_ABOUT})\b(?:\s+[\w-]+){{0,4}}?\s+{_TOPICS}\b"
+        # ... and the topics listed with it: "a workshop on harassment and discrimination"
+        rf"(?:\s*(?:,|and|or|en|of|y|e|o|und|oder)\s+(?:[\w-]+\s+)?{_TOPICS}\b)*"
+        # left out of decisions (not of people): "buitengesloten bij beslissingen"
+        r"|\b(?:excluded|left\s+out|buitengesloten|buiten\s+gesloten|excluid[oa]s?|fuera|ausgeschlossen|außen\s+vor)"
+        r"\s+(?:\w+\s+){0,2}(?:from|of|bij|van|de|bei|von)\s+(?:\w+\s+){0,2}(?:decisions?|beslissingen|besluit\w*|decisiones|entscheidung\w*)\b"
+        r"|\b(?:bij|bei|in|van)\s+(?:\w+\s+){0,1}(?:beslissingen|besluiten|entscheidungen|decisions)\s+(?:\w+\s+){0,5}?(?:außen\s+vor|ausgeschlossen|buitengesloten|buiten\s+spel)"
         # anti-harassment, antidiscriminatiebeleid; zero tolerance for, Null-Toleranz gegen
         r"|\banti-?\s*\w+"
         r"|(?:zero[- ]tolerance|nultolerantie\w*|tolerancia\s+cero|null-?\s*toleranz\w*)"
