@@ -10,3 +10,4 @@ def test_it_makes_the_superuser_an_administrator(db, monkeypatch):
     user = User.objects.get(username="root")
     assert user.role == User.Role.ADMIN
     assert user.is_admin and user.is_hr
+    assert user.may_handle_cases, "someone must hear of disclosure cases from the start"

@@ -99,3 +99,61 @@ def test_it_is_never_cached_and_keeps_the_link_out_of_referrers(client, leaver_t
     response = client.get(url(leaver_token))
     assert "no-store" in response["Cache-Control"]
     assert response["Referrer-Policy"] == "same-origin"
+
+
+ADVISER = "Vertrouwenspersoon: Anna de Vries, 06-12345678, vertrouwenspersoon@example.org"
+
+
+def test_it_names_the_confidential_adviser_to_report_misconduct_to(client, leaver_token, settings):
+    settings.EXITLENS_CONFIDENTIAL_ADVISER = ADVISER
+    submit(client, leaver_token, reason="x")
+
+    content = client.get(url(leaver_token), {"lang": "en"}).content.decode()
+
+    assert "Did you experience or witness misconduct?" in content
+    assert "directly, in confidence, to:" in content
+    assert ADVISER in content
+    assert "nobody can ask you about them" not in content, "only said to anonymous leavers"
+
+
+def test_without_an_adviser_it_points_to_hr(client, leaver_token, settings):
+    settings.EXITLENS_CONFIDENTIAL_ADVISER = ""
+    settings.EXITLENS_HR_CONTACT = ""
+    submit(client, leaver_token, reason="x")
+
+    content = client.get(url(leaver_token), {"lang": "en"}).content.decode()
+
+    assert (
+        "You can report harassment, discrimination, unsafe work or other misconduct directly to "
+        "HR or to the confidential adviser of your organisation." in content
+    )
+    settings.EXITLENS_HR_CONTACT = "hr@example.org"
+    content = client.get(url(leaver_token), {"lang": "en"}).content.decode()
+    assert "directly to HR (hr@example.org) or to the confidential adviser" in content
+
+
+def test_it_tells_an_anonymous_leaver_to_report_it_themselves(
+    client, leaver_token, interview, hr, settings
+):
+    settings.EXITLENS_CONFIDENTIAL_ADVISER = ADVISER
+    interviews.change_confidentiality(interview, "anonymous", by=hr)
+    client.get(reverse("leaver:interview", args=[leaver_token]), {"lang": "en"})
+    client.post(
+        reverse("leaver:interview", args=[leaver_token]),
+        {"action": "submit", "promise": "anonymous", "reason": "I was harassed."},
+    )
+
+    content = client.get(url(leaver_token), {"lang": "en"}).content.decode()
+
+    assert ADVISER in content
+    assert "Your answers here are anonymous, so nobody can ask you about them." in content
+    assert "I was harassed." not in content
+
+
+def test_it_escapes_the_adviser_contact(client, leaver_token, settings):
+    settings.EXITLENS_CONFIDENTIAL_ADVISER = "<b>Anna</b>"
+    submit(client, leaver_token, reason="x")
+
+    content = client.get(url(leaver_token), {"lang": "en"}).content.decode()
+
+    assert "&lt;b&gt;Anna&lt;/b&gt;" in content

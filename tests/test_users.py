@@ -37,6 +37,8 @@ def _edit(user, **changes) -> dict:
     }
     if user.is_active:
         data["is_active"] = "on"
+    if user.handles_cases:
+        data["handles_cases"] = "on"
     data.update(changes)
     return data
 
@@ -92,7 +94,7 @@ def test_it_creates_a_user(client, admin):
     entry = AuditEntry.objects.get(action="user.created")
     assert entry.actor == admin
     assert entry.subject == "user nina"
-    assert entry.data == {"role": "hr"}
+    assert entry.data == {"role": "hr", "handles_cases": False}
     assert NEW_PASSWORD not in str(entry.data)
 
 
@@ -126,6 +128,52 @@ def test_it_edits_a_user(client, admin, hr):
     assert entry.subject == "user hanna"
     assert entry.data == {"fields": ["first_name", "role", "is_active"], "role": "viewer"}
     assert hr.check_password(PASSWORD)
+
+
+def test_an_admin_chooses_who_handles_disclosure_cases(client, admin, hr):
+    login(client, admin)
+
+    response = client.post(_edit_url(hr), _edit(hr, handles_cases="on"))
+
+    assert response.status_code == 302
+    hr.refresh_from_db()
+    assert hr.handles_cases and hr.may_handle_cases
+    entry = AuditEntry.objects.get(action="user.changed")
+    assert entry.data == {"fields": ["handles_cases"], "handles_cases": True}
+    html = client.get(LIST_URL).content.decode()
+    assert "Handles them" in html
+
+    client.post(_edit_url(hr), _edit(hr, handles_cases=""))
+    hr.refresh_from_db()
+    assert not hr.handles_cases
+
+
+def test_a_viewer_cannot_handle_disclosure_cases(client, admin, viewer):
+    login(client, admin)
+
+    response = client.post(CREATE_URL, _new_user(role="viewer", handles_cases="on"))
+    assert "handles_cases" in response.context["form"].errors
+    response = client.post(_edit_url(viewer), _edit(viewer, handles_cases="on"))
+
+    assert "Only HR staff and administrators can handle disclosure cases." in (
+        response.content.decode()
+    )
+    viewer.refresh_from_db()
+    assert not viewer.handles_cases
+    assert not User.objects.filter(username="nina").exists()
+
+
+def test_it_creates_a_case_handler(client, admin):
+    login(client, admin)
+
+    client.post(CREATE_URL, _new_user(handles_cases="on"))
+
+    user = User.objects.get(username="nina")
+    assert user.may_handle_cases
+    assert AuditEntry.objects.get(action="user.created").data == {
+        "role": "hr",
+        "handles_cases": True,
+    }
 
 
 def test_it_404s_for_an_unknown_user(client, admin):

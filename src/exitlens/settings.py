@@ -199,6 +199,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Exit-interview behaviour.
 EXITLENS_ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Exitlens")
 EXITLENS_HR_CONTACT = env_str("HR_CONTACT", "")
+# Whom leavers and case handlers turn to about misconduct (free text: name, phone, e-mail).
+EXITLENS_CONFIDENTIAL_ADVISER = env_str("CONFIDENTIAL_ADVISER", "")
 EXITLENS_INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 30, minimum=1)
 EXITLENS_REMINDER_AFTER_DAYS = env_int("REMINDER_AFTER_DAYS", 5, minimum=1)
 EXITLENS_MAX_REMINDERS = env_int("MAX_REMINDERS", 2, minimum=0)
@@ -259,6 +261,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},  # our audit log records sign-ins and lockouts
     },
 }
 

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from exitlens.core.models import Answer, Departure, Interview, User
+from exitlens.core.models import Answer, Departure, DisclosureCase, Interview, User
 
 
 def get_departure_for_user(user: User, code) -> Departure:
@@ -47,3 +47,19 @@ def get_answer_for_user(user: User, answer_id: int) -> Answer:
     if answer is None:
         raise Http404
     return answer
+
+
+def get_case_for_user(user: User, code) -> DisclosureCase:
+    """A disclosure case, for the HR staff and administrators chosen to handle cases
+    (`User.handles_cases`); a 404 for everyone else, other HR staff included: that a leaver
+    reported misconduct is known to as few colleagues as the organisation chooses."""
+    if not user.is_authenticated or not user.may_handle_cases:
+        raise Http404
+    case = (
+        DisclosureCase.objects.select_related("interview__departure", "owner")
+        .filter(code=code)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case

@@ -248,7 +248,11 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     )
     anonymous = current is None or current.is_anonymous
     with translation.override(language):
-        return _render(request, "leaver/thanks.html", {"anonymous": anonymous})
+        context = {
+            "anonymous": anonymous,
+            "confidential_adviser": settings.EXITLENS_CONFIDENTIAL_ADVISER,
+        }
+        return _render(request, "leaver/thanks.html", context)
 
 
 def protection(request: HttpRequest) -> HttpResponse:

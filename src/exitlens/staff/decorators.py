@@ -26,3 +26,16 @@ def admin_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def case_handler_required(view):
+    """Signed-in HR staff or administrators who handle disclosure cases; a 404 for anyone else."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.may_handle_cases:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -226,16 +226,37 @@ class AuditFilterForm(forms.Form):
 RESERVED_USERNAMES = {"new"}
 
 
+def _check_case_handler(form: forms.ModelForm, cleaned: dict) -> None:
+    """Disclosure cases hold individual answers: a viewer never handles them."""
+    if cleaned.get("handles_cases") and cleaned.get("role") == User.Role.VIEWER:
+        form.add_error(
+            "handles_cases", _("Only HR staff and administrators can handle disclosure cases.")
+        )
+
+
 class UserCreateForm(UserCreationForm):
     language = language_field()
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ["username", "first_name", "last_name", "email", "role", "language"]
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "handles_cases",
+            "language",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        _check_case_handler(self, cleaned)
+        return cleaned
 
     def clean_username(self) -> str:
         username = super().clean_username()
@@ -249,7 +270,15 @@ class UserEditForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "role", "is_active", "language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "handles_cases",
+            "is_active",
+            "language",
+        ]
         help_texts = {
             "is_active": _("Inactive users cannot sign in. Their history stays in the audit log."),
         }
@@ -266,4 +295,5 @@ class UserEditForm(forms.ModelForm):
                 self.add_error("role", _("You cannot take away your own administrator role."))
             if "is_active" in cleaned and not cleaned["is_active"]:
                 self.add_error("is_active", _("You cannot deactivate your own account."))
+        _check_case_handler(self, cleaned)
         return cleaned

@@ -4,6 +4,7 @@ from django.urls import path, register_converter
 from exitlens.staff.views import (
     account,
     admin,
+    cases,
     coding,
     departures,
     home,
@@ -70,7 +71,18 @@ urlpatterns = [
     path("coding/", coding.coding_queue, name="coding_queue"),
     path("coding/<signed:answer_id>/review/", coding.coding_review, name="coding_review"),
     path("coding/learn/", coding.coding_learn, name="coding_learn"),
+    # The list of sensitive answers became the disclosure cases.
     path("coding/sensitive/", coding.coding_sensitive, name="coding_sensitive"),
+    # Disclosure cases (HR staff who handle cases)
+    path("cases/", cases.case_list, name="case_list"),
+    path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
+    path("cases/<uuid:code>/take/", cases.case_take, name="case_take"),
+    path("cases/<uuid:code>/assign/", cases.case_assign, name="case_assign"),
+    path("cases/<uuid:code>/category/", cases.case_category, name="case_category"),
+    path("cases/<uuid:code>/notes/", cases.case_note, name="case_note"),
+    path("cases/<uuid:code>/refer/", cases.case_refer, name="case_refer"),
+    path("cases/<uuid:code>/close/", cases.case_close, name="case_close"),
+    path("cases/<uuid:code>/reopen/", cases.case_reopen, name="case_reopen"),
     # Administration
     path("administration/", admin.administration, name="administration"),
     path("audit/", admin.audit_log, name="audit_log"),

@@ -1,4 +1,5 @@
 from exitlens.core.models.audit import AuditEntry
+from exitlens.core.models.cases import CaseNote, DisclosureCase
 from exitlens.core.models.departures import Departure
 from exitlens.core.models.interviews import Answer, AnswerChoice, AnswerTheme, Interview
 from exitlens.core.models.invitations import Invitation, InvitationLink
@@ -12,8 +13,10 @@ __all__ = [
     "AnswerChoice",
     "AnswerTheme",
     "AuditEntry",
+    "CaseNote",
     "Department",
     "Departure",
+    "DisclosureCase",
     "Interview",
     "Invitation",
     "InvitationLink",

@@ -19,6 +19,7 @@ from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import QUESTIONS
 from exitlens.analysis.workers import CodingPool, bulk_analyzer
 from exitlens.core.models import Answer, AnswerTheme, Question, User
+from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
 from exitlens.core.signals import disclosure_flagged, interviews_changed
 
@@ -125,6 +126,7 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
     _announce(answers + emptied)
     if flagged:
         disclosure_flagged.send(sender=Answer, answers=flagged)
+        cases.open_cases_for_answers(flagged)  # those HR may read: see services/cases.py
     return len(answers)
 
 
@@ -190,6 +192,7 @@ def review_answer(answer: Answer, tags: dict[str, str], *, sensitive: bool, by: 
     record_audit(by, "answer.reviewed", f"answer {answer.pk}", themes=sorted(tags))
     if newly_flagged:
         disclosure_flagged.send(sender=Answer, answers=[answer])
+        cases.open_cases_for_answers([answer], by=by)
     return answer
 
 

@@ -16,7 +16,7 @@ from exitlens.core.models import (
     Question,
     User,
 )
-from exitlens.core.services import coding, sealing
+from exitlens.core.services import cases, coding, sealing
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.questionnaires import current_version
 from exitlens.core.signals import interview_completed, interviews_changed
@@ -335,6 +335,7 @@ def submit_interview(interview: Interview, *, shown_level: str | None = None) ->
             record_audit(None, "interview.submitted", departure_subject(locked.departure))
             interviews_changed.send(sender=Interview, interview_ids=[locked.pk])
             interview_completed.send(sender=Interview, interview=locked)
+            cases.open_case_for(locked)
     if locked.is_anonymous:
         _after_sealing()
     return locked
@@ -360,6 +361,7 @@ def complete_interview(
         else:
             interviews_changed.send(sender=Interview, interview_ids=[interview.pk])
             interview_completed.send(sender=Interview, interview=interview)
+            cases.open_case_for(interview)
     if interview.is_anonymous:
         # The outcome is written apart from the sealed answers, with the departure.
         with transaction.atomic():

@@ -40,6 +40,7 @@ from exitlens.core.models import (
     Invitation,
     SealedResponse,
 )
+from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
 from exitlens.core.signals import anonymous_batch_released, interviews_changed
 
@@ -278,6 +279,9 @@ def _release_locked(by, rng: random.Random) -> tuple[Release, list]:
             period=period,
             tenure_band=band,
         )
+    # A flagged answer becomes a case only now, when HR may read it (services/cases.py).
+    flagged = Interview.objects.filter(pk__in=interview_ids, answers__sensitive=True).distinct()
+    cases.open_cases_for(flagged.order_by("pk"), by=by)
     result.still_sealed = len(sealed) - result.released + result.unreadable
     if result.released or result.unreadable:
         record_audit(

@@ -63,6 +63,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 _user_subject(user),
                 request=request,
                 role=user.role,
+                handles_cases=user.handles_cases,
             )
         messages.success(request, _("The user %(username)s has been added.") % {"username": user})
         return redirect("user_list")
@@ -82,6 +83,8 @@ def user_edit(request: HttpRequest, username: str) -> HttpResponse:
             user = form.save()
             if form.changed_data:
                 extra = {"role": user.role} if "role" in form.changed_data else {}
+                if "handles_cases" in form.changed_data:
+                    extra["handles_cases"] = user.handles_cases
                 record_audit(
                     request.user,
                     "user.changed",

@@ -1,9 +1,10 @@
-"""HR pages of theme coding: the review queue, learning from it, and sensitive disclosures."""
+"""HR pages of theme coding: the review queue and learning from it. Sensitive disclosures are
+handled as cases (views/cases.py)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,11 +18,10 @@ from exitlens.core.models import Answer, AnswerTheme, Interview
 from exitlens.core.services import coding
 from exitlens.core.services.audit import record_audit
 from exitlens.staff.coding_forms import ReviewForm
-from exitlens.staff.decorators import hr_required
+from exitlens.staff.decorators import case_handler_required, hr_required
 from exitlens.taxonomy import THEME_IDS, get_theme
 
 QUEUE_PAGE_SIZE = 20
-SENSITIVE_PAGE_SIZE = 50
 TEXT_LANGUAGES = ("nl", "en", "es", "de")
 
 
@@ -158,48 +158,8 @@ def coding_learn(request: HttpRequest) -> HttpResponse:
     return redirect("coding_queue")
 
 
-@hr_required
+@case_handler_required
 def coding_sensitive(request: HttpRequest) -> HttpResponse:
-    language = _ui_language()
-    answers = (
-        Answer.objects.filter(sensitive=True, interview__status=Interview.Status.COMPLETED)
-        .select_related("question", "interview__departure")
-        .prefetch_related("themes")
-        # Anonymous interviews keep only their quarter of leaving: newest quarter first, and
-        # within it by completion; anonymous ones last, in the order of their random ids.
-        .order_by(
-            F("interview__leave_quarter").desc(),
-            F("interview__completed_at").desc(nulls_last=True),
-            "interview_id",
-            "question__position",
-        )
-    )
-    page = Paginator(answers, SENSITIVE_PAGE_SIZE).get_page(request.GET.get("page"))
-    record_audit(
-        request.user,
-        "coding.sensitive_viewed",
-        "sensitive answers",
-        request=request,
-        page=page.number,
-        answers=page.paginator.count,
-        shown=[answer.pk for answer in page.object_list],
-    )
-    items = [
-        {
-            "answer": answer,
-            "prompt": answer.question.prompt_in(language),
-            "text_language": _text_language(answer),
-            "themes": answer_themes(answer, language),
-            "url": (
-                reverse("answers", args=[answer.interview.departure.code])
-                if answer.interview.departure_id
-                else reverse("anonymous_detail", args=[answer.interview_id])
-            ),
-        }
-        for answer in page.object_list
-    ]
-    return render(
-        request,
-        "staff/coding_sensitive.html",
-        {"nav": "coding_sensitive", "page": page, "items": items},
-    )
+    """The list of sensitive answers became the disclosure cases: the old address leads there,
+    for those who may see them (a 404 for anyone else, as on every staff page)."""
+    return redirect("case_list")

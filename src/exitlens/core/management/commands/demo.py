@@ -23,6 +23,7 @@ def ensure_demo_users() -> None:
                     role=role,
                     first_name=first_name,
                     last_name=last_name,
+                    handles_cases=role != User.Role.VIEWER,
                 )
 
 
