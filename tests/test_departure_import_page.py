@@ -12,7 +12,6 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from exitlens.core.models import AuditEntry, Department, Departure, Manager
-from exitlens.imports import spreadsheets
 from tests.conftest import login
 
 URL = reverse("departure_import")
@@ -273,14 +272,14 @@ def test_a_file_without_known_columns_shows_them_to_choose(client, hr, departmen
     assert 'value="import"' not in html
 
 
-def test_it_refuses_a_file_that_is_too_large(client, hr, department, monkeypatch):
-    monkeypatch.setattr(spreadsheets, "MAX_FILE_SIZE", 100)
+def test_it_refuses_a_file_that_is_too_large(client, hr, department, settings):
+    settings.EXITLENS_IMPORT_MAX_FILE_MB = 1
     login(client, hr)
-    response = upload(client)
+    response = upload(client, LEAVERS + REJECTED_ROW * 20_000)  # 1.3 MB
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "files up to 100\xa0bytes can be imported." in html
+    assert "This file is larger than 1.0\xa0MB; files up to 1.0\xa0MB can be imported." in html
     assert uploads() == []
     assert not Departure.objects.exists()
 

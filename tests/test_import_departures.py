@@ -502,7 +502,11 @@ def test_a_file_with_only_a_header_exits_with_an_error_code(tmp_path):
         [sys.executable, "-m", "exitlens", "import", "departures", str(path)],
         capture_output=True,
         text=True,
-        env={"EXITLENS_DEBUG": "true", "EXITLENS_DATA_DIR": str(tmp_path)},
+        env={
+            "EXITLENS_DEBUG": "true",
+            "EXITLENS_DATA_DIR": str(tmp_path),
+            "EXITLENS_LANGUAGE": "en",
+        },
     )
     assert result.returncode == 1
     assert "has a header row but no data rows" in result.stderr

@@ -5,17 +5,19 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
-from exitlens.imports import spreadsheets, values
+from exitlens.imports import values, workbooks
+from exitlens.imports.limits import MB, Limits
 from exitlens.imports.mapping import map_columns, parse_overrides
 from exitlens.imports.spreadsheets import SpreadsheetError, open_sheet
+from tests.adversary import hostile
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
 
 
-def read(path):
-    with open_sheet(path) as sheet:
+def read(path, limits=None):
+    with open_sheet(path, limits) as sheet:
         return sheet.headers, list(sheet.rows)
 
 
@@ -111,7 +113,7 @@ def test_a_zip_archive_that_is_no_workbook_gives_a_clear_error(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "hello")
 
-    with pytest.raises(SpreadsheetError, match="not an Excel workbook"):
+    with pytest.raises(SpreadsheetError, match=r"is not a valid Excel workbook \(\.xlsx\)\.$"):
         read(path)
 
 
@@ -120,17 +122,135 @@ def test_a_missing_file_gives_a_clear_error(tmp_path):
         read(tmp_path / "missing.csv")
 
 
-def test_a_file_over_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(spreadsheets, "MAX_FILE_SIZE", 3 * 1024 * 1024)
+def test_a_file_over_the_limit_is_refused(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text("Name\n" + "Someone\n" * 500_000)
 
-    with pytest.raises(SpreadsheetError, match=r"huge\.csv is 4 MB; files up to 3 MB"):
+    with pytest.raises(SpreadsheetError, match=r"huge\.csv is 3\.8 MB; files up to 3 MB"):
+        read(path, Limits(file_bytes=3 * MB))
+
+
+def test_the_limit_leaves_room_for_a_file_of_50_mb(settings):
+    assert Limits().file_bytes >= 50 * MB
+    assert Limits.from_settings() == Limits()  # the settings' defaults are the same
+
+
+def test_workbook_values_are_read_as_openpyxl_reads_them(tmp_path):
+    """Dates by a built-in or own format, times, numbers, booleans, formulas: compared with
+    openpyxl reading the same sheet."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Left", "Hired", "Hours", "Regrettable", "Id", "Score", "Note"])
+    sheet.append(["Ann", datetime(2026, 5, 31), date(2019, 1, 2), 7.5, True, 1001, 0.25, "x"])
+    sheet.append(["  Bob ", 46173, None, None, False, "A-7", -3, "=1+1"])
+    sheet["B3"].number_format = "dd/mm/yyyy"
+    sheet["C3"].value = datetime(2026, 1, 1, 12, 30)
+    sheet["C3"].number_format = "yyyy-mm-dd hh:mm"
+    sheet["G2"].number_format = "0.00%"
+    sheet["H4"] = "only the last column"
+    plain = tmp_path / "plain.xlsx"
+    workbook.save(plain)
+    workbook.active = workbook.create_chartsheet("Chart", 0)  # read: the first worksheet
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+
+    _headers, rows = read(path)
+
+    expected = load_workbook(plain, read_only=True, data_only=True).active
+    expected = [list(row) for row in expected.iter_rows(min_row=2, values_only=True)]
+    assert [row for _number, row in rows] == [
+        row[: max(i for i, value in enumerate(row) if value is not None) + 1] for row in expected
+    ]
+    assert rows[1][1][1] == datetime(2026, 5, 31)  # a serial number with a date format
+
+
+def test_a_workbook_with_shared_strings_prefixes_and_gaps(tmp_path):
+    strings = (
+        f'<sst xmlns="{hostile.MAIN}"><si><t>Name</t></si>'
+        "<si><r><t>Fen</t></r><r><t>na</t></r><rPh><t>phonetic</t></rPh></si></sst>"
+    ).encode()
+    sheet = (
+        f'<x:worksheet xmlns:x="{hostile.MAIN}"><x:sheetData>'
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="str"><x:v>Note</x:v>'
+        '</x:c></x:row><x:row r="5"><x:c t="s"><x:v>1</x:v></x:c><x:c/><x:c t="e">'
+        "<x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>"
+    ).encode()
+    path = tmp_path / "leavers.xlsx"
+    path.write_bytes(hostile.workbook(sheet, strings))
+
+    assert read(path) == (["Name", "", "Note"], [(5, ["Fenna", None, "#N/A"])])
+
+
+@pytest.mark.parametrize(
+    ("content", "limits", "message"),
+    [
+        (hostile.workbook(hostile.XXE), Limits(), "contains XML features that are not allowed"),
+        (hostile.many_rows(5), Limits(rows=4), "has more than 4 rows of data"),
+        (hostile.many_rows(5), Limits(cells=5), "has more than 5 cells"),
+        (hostile.many_rows(5), Limits(seconds=0), "took more than 0 seconds, so it was stopped"),
+        (hostile.shared_strings_bomb(5), Limits(shared_strings=4), "more than 4 different"),
+        (
+            hostile.workbook(hostile.sheet(b'<row><c r="XFD1"><v>1</v></c></row>')),
+            Limits(cells=16_000),
+            "has more than 16,000 cells",
+        ),
+        (
+            hostile.workbook(hostile.sheet(b'<row><c r="XFE1"><v>1</v></c></row>')),
+            Limits(),
+            "is not a valid Excel workbook .* beyond the last column",
+        ),
+        (
+            hostile.workbook(hostile.sheet(b'<row><c t="s"><v>7</v></c></row>')),
+            Limits(),
+            "is not a valid Excel workbook .* row 1 holds a value it cannot have",
+        ),
+        (hostile.NOT_A_ZIP, Limits(), "is not a valid Excel workbook"),
+        (hostile.many_rows(5)[:-30], Limits(), "is not a valid Excel workbook"),
+        (b"Name\n" + b"x\n" * 5, Limits(rows=4), "has more than 4 rows of data"),
+        (b"Name\n" + b"x\n" * 5, Limits(seconds=0), "took more than 0 seconds"),
+        (b'Name\n"' + b"x" * 200 + b'"\n', Limits(cell_chars=100), "a cell of more than 100"),
+        (b"Name\n" + b"x" * 200 + b"\n", Limits(line_chars=100), "a line of more than 100"),
+    ],
+)
+def test_a_file_beyond_a_limit_or_hostile_is_refused_with_a_clear_message(
+    tmp_path, content, limits, message
+):
+    path = tmp_path / "leavers.xlsx"
+    path.write_bytes(content)
+
+    with pytest.raises(SpreadsheetError, match=message):
+        read(path, limits)
+
+
+def test_a_quoted_field_over_many_lines_is_stopped_at_the_cell_limit(tmp_path):
+    path = tmp_path / "leavers.csv"
+    path.write_bytes(b'Name\n"' + b"x" * 1000 * 200 + b'"\n')  # one field of 200,000
+
+    with pytest.raises(SpreadsheetError, match=r"a cell of more than 32,767 characters \(row 2\)"):
         read(path)
 
 
-def test_the_limit_leaves_room_for_a_file_of_50_mb():
-    assert spreadsheets.MAX_FILE_SIZE >= 50 * 1024 * 1024
+def test_a_workbook_listing_too_many_parts_is_refused_before_they_are_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(workbooks, "MAX_MEMBERS", 10)
+    path = tmp_path / "leavers.xlsx"
+    path.write_bytes(hostile.many_members(20))
+
+    with pytest.raises(SpreadsheetError, match=r"not a valid Excel workbook.*too many parts"):
+        read(path)
+
+
+def test_no_row_reaches_the_caller_from_a_file_beyond_the_limits(tmp_path):
+    path = tmp_path / "leavers.csv"
+    path.write_bytes(b"Name\n" + b"Someone\n" * 10)
+    taken = []
+
+    with (
+        pytest.raises(SpreadsheetError, match="more than 9 rows"),
+        open_sheet(path, Limits(rows=9)) as sheet,
+    ):
+        taken.extend(sheet.rows)
+
+    assert taken == []
 
 
 def test_dutch_headers_are_recognised():

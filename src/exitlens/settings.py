@@ -223,6 +223,23 @@ EXITLENS_DEFAULT_CONFIDENTIALITY = env_choice(
 EXITLENS_WEB_WORKERS = env_int("WEB_WORKERS", 3, minimum=1)
 # `serve` ends a request that runs longer than this, and PostgreSQL cancels such a statement.
 EXITLENS_REQUEST_TIMEOUT = env_int("REQUEST_TIMEOUT", 60, minimum=5)
+# Spreadsheet imports, on the page and by command: a file beyond a limit is refused with a message
+# naming it, after reading no more than the limit (exitlens/imports/limits.py).
+EXITLENS_IMPORT_MAX_FILE_MB = env_int("IMPORT_MAX_FILE_MB", 60, minimum=1)
+EXITLENS_IMPORT_MAX_UNZIPPED_MB = env_int("IMPORT_MAX_UNZIPPED_MB", 250, minimum=1)
+EXITLENS_IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=10)
+EXITLENS_IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=1)
+EXITLENS_IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 5_000_000, minimum=1)
+EXITLENS_IMPORT_MAX_SHARED_STRINGS = env_int("IMPORT_MAX_SHARED_STRINGS", 1_000_000, minimum=1)
+EXITLENS_IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 32_767, minimum=1)
+EXITLENS_IMPORT_MAX_LINE_CHARS = env_int("IMPORT_MAX_LINE_CHARS", 1_000_000, minimum=1)
+EXITLENS_IMPORT_MAX_SECONDS = env_int("IMPORT_MAX_SECONDS", 30, minimum=1)
+# An uploaded file is written to disk as it arrives, and dropped once it passes the limit above.
+FILE_UPLOAD_HANDLERS = [
+    "exitlens.staff.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # The data folder (database, uploads, learned theme model) and an SQLite database are for this
 # user only; the umask `exitlens` and the WSGI application set keeps new files so.

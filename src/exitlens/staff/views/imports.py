@@ -1,7 +1,8 @@
 """Importing departures in the browser: upload a spreadsheet, check the plan, then import it.
 
 Between the check and the import the upload waits in DATA_DIR/imports under a random name;
-the page carries only that name's token. Uploads left there for a day are deleted.
+the page carries only that name's token. An upload is deleted once imported, at once when it is
+refused or its reading fails, and otherwise after a day (each new upload clears older ones).
 """
 
 import contextlib
@@ -9,6 +10,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +28,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from exitlens.imports import coded, departures, spreadsheets
+from exitlens.imports import coded, departures
 from exitlens.imports.departures import Plan
 from exitlens.imports.mapping import FIELDS, KNOWN, header_key
-from exitlens.imports.spreadsheets import SpreadsheetError, open_sheet
+from exitlens.imports.spreadsheets import FileRefused, SpreadsheetError, open_sheet
 from exitlens.staff.decorators import hr_required
+from exitlens.staff.uploads import max_upload_bytes
 from exitlens.staff.views import rejected_rows
 
 TOKEN = re.compile(r"\A[0-9a-f]{32}\Z")
@@ -87,21 +90,26 @@ class UploadForm(_OptionsForm):
 
     field_order = ["file"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        """`too_large`: the upload handler dropped the file at the limit, as it arrived."""
         super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        self.fields["file"].required = not too_large
         self.fields["file"].help_text = _(
             "A CSV file or an Excel workbook (.xlsx) of at most %(limit)s."
-        ) % {"limit": filesizeformat(spreadsheets.MAX_FILE_SIZE)}
+        ) % {"limit": filesizeformat(max_upload_bytes())}
 
     def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if upload.size > spreadsheets.MAX_FILE_SIZE:
+        upload, limit = self.cleaned_data["file"], max_upload_bytes()
+        if self.too_large:
+            raise forms.ValidationError(
+                _("This file is larger than %(limit)s; files up to %(limit)s can be imported.")
+                % {"limit": filesizeformat(limit)}
+            )
+        if upload.size > limit:
             raise forms.ValidationError(
                 _("This file is %(size)s; files up to %(limit)s can be imported.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(spreadsheets.MAX_FILE_SIZE),
-                }
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
             )
         return upload
 
@@ -156,7 +164,8 @@ def departure_import(request: HttpRequest) -> HttpResponse:
 
 
 def _upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST, request.FILES)
+    too_large = getattr(request, "upload_too_large", False)  # set by LimitedUploadHandler
+    form = UploadForm(request.POST, request.FILES, too_large=too_large)
     if not form.is_valid():
         return _upload_page(request, form)
     _delete_old_uploads()
@@ -169,13 +178,14 @@ def _upload(request: HttpRequest) -> HttpResponse:
         "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
         "value_maps": form.cleaned_data["value_maps"],
     }
-    try:
-        headers = _headers(path)
-    except SpreadsheetError as error:
-        path.unlink(missing_ok=True)
-        form.add_error("file", _readable(error, path, choices["name"]))
-        return _upload_page(request, form)
-    return _check_page(request, choices, _check(path, choices, headers))
+    with _deleted_on_failure(path):
+        try:
+            headers = _headers(path)
+        except SpreadsheetError as error:
+            path.unlink(missing_ok=True)
+            form.add_error("file", _readable(error, path, choices["name"]))
+            return _upload_page(request, form)
+        return _check_page(request, choices, _check(path, choices, headers))
 
 
 def _check_again_or_import(request: HttpRequest) -> HttpResponse:
@@ -191,6 +201,7 @@ def _check_again_or_import(request: HttpRequest) -> HttpResponse:
     try:
         headers = _headers(path)
     except SpreadsheetError as error:  # it was readable when it came in; a disk fault, say
+        path.unlink(missing_ok=True)
         messages.error(request, _readable(error, path, choices["name"]))
         return redirect("departure_import")
     columns = ColumnsForm(request.POST, headers=headers)
@@ -262,6 +273,9 @@ def _check(path: Path, choices: dict, headers: list[str], overrides: list[str] =
             value_maps=choices["value_maps"],
             ignore_unknown_columns=True,  # the page lists them: the user sees and chooses
         )
+    except FileRefused as error:  # a limit found only now, reading every value: no use keeping
+        path.unlink(missing_ok=True)
+        return Check(headers, error=_readable(error, path, choices["name"]))
     except SpreadsheetError as error:  # columns unclear or not recognised: the page can fix it
         return Check(headers, error=_readable(error, path, choices["name"]))
     return Check(plan.headers, plan)
@@ -273,9 +287,9 @@ def _refusal(plan: Plan, skip_bad_rows: bool) -> str:
     if rejected and not skip_bad_rows:
         return ngettext(
             "%(count)s row is rejected, so nothing can be imported. Correct the file or map "
-            "its values, or tick \u201cImport the valid rows and skip the rejected ones\u201d.",
+            "its values, or tick “Import the valid rows and skip the rejected ones”.",
             "%(count)s rows are rejected, so nothing can be imported. Correct the file or map "
-            "its values, or tick \u201cImport the valid rows and skip the rejected ones\u201d.",
+            "its values, or tick “Import the valid rows and skip the rejected ones”.",
             rejected,
         ) % {"count": rejected}
     if not plan.create and not plan.update:
@@ -365,12 +379,22 @@ def _store(upload: UploadedFile) -> Path:
     suffix = Path(upload.name).suffix.lower()
     path = folder / f"{secrets.token_hex(16)}{suffix if suffix in SUFFIXES else '.csv'}"
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
+    with _deleted_on_failure(path), os.fdopen(descriptor, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
     now = time.time()
     os.utime(path, (now, now))  # kept by this process's clock, which _stored_upload reads
     return path
+
+
+@contextlib.contextmanager
+def _deleted_on_failure(path: Path) -> Iterator[None]:
+    """Whatever goes wrong while an upload is first read, it is not left behind."""
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _stored_upload(token: str) -> Path | None:
