@@ -3,6 +3,7 @@ garbage. Each is refused with a message that names the problem, on the import pa
 again, status 200) and by `exitlens import departures` (an error, so a non-zero exit), after
 reading no more than a limit's worth, and leaves nothing in the imports folder."""
 
+import os
 from io import StringIO
 
 import pytest
@@ -198,7 +199,9 @@ def test_a_stored_upload_that_turns_hostile_is_deleted_on_the_next_check(client,
     content = b"Name;Department\nFenna Visser;Customer Service\n"
     client.post(URL, {"file": SimpleUploadedFile("leavers.csv", content)})
     (path,) = left_behind()  # kept for the import
+    kept = path.stat()
     path.write_bytes(hostile.GARBAGE)  # replaced on disk between the check and the import
+    os.utime(path, (kept.st_atime, kept.st_mtime))
     token = path.stem
 
     response = client.post(URL, {"token": token, "name": "leavers.csv"}, follow=True)

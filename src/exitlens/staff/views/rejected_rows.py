@@ -6,6 +6,7 @@ deleted when downloaded, and after a day if it never is. Every download is audit
 """
 
 import contextlib
+import os
 import re
 import secrets
 import time
@@ -31,7 +32,10 @@ def store(plan: Plan, user: User) -> str:
     folder = _folder(user)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     token = secrets.token_hex(16)
-    write_rejected_rows(plan, folder / f"{token}.csv")
+    path = folder / f"{token}.csv"
+    write_rejected_rows(plan, path)
+    now = time.time()
+    os.utime(path, (now, now))  # kept by this process's clock, which _delete_expired reads
     return token
 
 
