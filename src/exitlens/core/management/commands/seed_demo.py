@@ -17,8 +17,10 @@ from exitlens.core.models import (
     Answer,
     AnswerChoice,
     AnswerTheme,
+    CaseNote,
     Department,
     Departure,
+    DisclosureCase,
     Interview,
     Invitation,
     InvitationLink,
@@ -30,7 +32,7 @@ from exitlens.core.services import sealing
 from exitlens.core.services.audit import record_audit
 from exitlens.core.services.questionnaires import current_version
 from exitlens.insights import summaries
-from exitlens.insights.models import Leaver
+from exitlens.insights.models import Leaver, QuoteReview
 
 MAX_DEPARTURES = 1_000_000
 DEPARTURE_FIELDS = [
@@ -92,6 +94,9 @@ CHUNK = 5_000
 REPLACED_MODELS = (
     SealedResponse,
     Leaver,
+    QuoteReview,
+    CaseNote,
+    DisclosureCase,
     AnswerTheme,
     AnswerChoice,
     Answer,
