@@ -423,7 +423,7 @@ def test_it_refuses_to_hand_a_started_anonymous_interview_to_an_interviewer(depa
     )
     interviews.save_answers(interview, {"reason": "Not in front of my name, please."})
 
-    with pytest.raises(interviews.InterviewError, match="cannot be taken over"):
+    with pytest.raises(interviews.InterviewError, match="cannot take the interview over"):
         interviews.schedule_interview(
             departure,
             interviewer=hr,

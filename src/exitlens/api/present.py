@@ -26,7 +26,9 @@ def linked_interview(departure: Departure) -> Interview | None:
 
 def interview_status(departure: Departure) -> dict | None:
     """Where the departure's interview stands, or None when it has none."""
-    if departure.responded_anonymously:
+    interview = linked_interview(departure)
+    state = Interview.state_for(departure, interview)
+    if state == Interview.State.RESPONDED:
         return {
             "departure": departure.code,
             "status": Interview.Status.COMPLETED,
@@ -37,8 +39,7 @@ def interview_status(departure: Departure) -> dict | None:
             "started_at": None,
             "completed_at": None,
         }
-    interview = linked_interview(departure)
-    if interview is None:
+    if state == Interview.State.NONE:
         return None
     return {
         "departure": departure.code,

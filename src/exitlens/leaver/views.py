@@ -215,12 +215,7 @@ def _store(
         messages.warning(request, str(error))
         return None
     except interviews.InterviewError as error:
-        still_open = (
-            Interview.objects.filter(pk=current.pk)
-            .exclude(status=Interview.Status.COMPLETED)
-            .exists()
-        )
-        if not still_open:
+        if getattr(error, "state", None) in Interview.FINISHED:
             # Submitted meanwhile, in another tab or by a double click.
             if _is_autosave(request):
                 return JsonResponse({"saved": False}, status=409)

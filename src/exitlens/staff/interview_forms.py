@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exitlens.core.models import Departure, Interview, Question, QuestionnaireVersion, User
-from exitlens.core.services.interviews import PROTECTION_ORDER
 from exitlens.core.services.questionnaires import EDITABLE_TEXTS
 
 Level = Interview.Confidentiality
@@ -30,18 +29,6 @@ MAX_TEXT_LENGTH = 2_000
 REQUIRED_PROMPT_LANGUAGES = ("nl", "en")
 # How far in the past an interview may be entered, for catching up on one already held.
 SCHEDULE_GRACE = timedelta(days=1)
-
-
-def allowed_levels(interview: Interview | None) -> list[str]:
-    """The confidentiality levels that may still be chosen: only stronger once the leaver has
-    read the promise or answering began (services.interviews.change_confidentiality)."""
-    if interview is None or (
-        interview.status == Interview.Status.NOT_STARTED and interview.opened_at is None
-    ):
-        return list(PROTECTION_ORDER)
-    if interview.is_completed:
-        return []
-    return list(PROTECTION_ORDER[PROTECTION_ORDER.index(interview.confidentiality) :])
 
 
 def _level_field(levels: list[str]) -> forms.ChoiceField:

@@ -4,6 +4,7 @@ from django.urls import path, register_converter
 from exitlens.staff.views import (
     account,
     admin,
+    answers,
     cases,
     coding,
     departures,
@@ -61,9 +62,9 @@ urlpatterns = [
         name="confidentiality",
     ),
     path("departures/<uuid:code>/conduct/", interviews.conduct, name="conduct"),
-    path("departures/<uuid:code>/answers/", interviews.answers, name="answers"),
-    path("anonymous/", interviews.anonymous_list, name="anonymous_list"),
-    path("anonymous/<uuid:interview_id>/", interviews.anonymous_detail, name="anonymous_detail"),
+    path("departures/<uuid:code>/answers/", answers.answers, name="answers"),
+    path("anonymous/", answers.anonymous_list, name="anonymous_list"),
+    path("anonymous/<uuid:interview_id>/", answers.anonymous_detail, name="anonymous_detail"),
     # Questionnaire (HR)
     path("questionnaire/", questionnaire.questionnaire_detail, name="questionnaire"),
     path("questionnaire/edit/", questionnaire.questionnaire_edit, name="questionnaire_edit"),

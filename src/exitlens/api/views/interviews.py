@@ -97,7 +97,8 @@ class DepartureAnswers(ApiView):
     def get(self, request, code: str):
         departure = self.get_departure(code)
         interview = present.linked_interview(departure)
-        if departure.responded_anonymously or (interview and interview.is_anonymous):
+        state = Interview.state_for(departure, interview)
+        if state == Interview.State.RESPONDED or (interview and interview.is_anonymous):
             raise NotFound(_("Anonymous answers are never linked to a departure."))
         if not interviews.readable_by_staff(interview):
             # A self-service draft is the leaver's alone until they submit it.

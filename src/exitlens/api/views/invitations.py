@@ -1,16 +1,14 @@
 """Invitations to the self-service interview, sent through the same service as the HR page."""
 
-from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 
-from exitlens.api import present
 from exitlens.api.errors import Conflict
 from exitlens.api.queries import PageForm, page_of, paginate
 from exitlens.api.schema import document
 from exitlens.api.serializers.interviews import InvitationSendSerializer, InvitationSerializer
 from exitlens.api.views.base import ApiView
-from exitlens.core.models import Interview, Invitation
+from exitlens.core.models import Invitation
 from exitlens.core.services import invitations
 from exitlens.core.services.interviews import InterviewError
 
@@ -65,17 +63,6 @@ class DepartureInvitations(ApiView):
         departure = self.get_departure(code)
         body = InvitationSendSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        interview = present.linked_interview(departure)
-        if departure.responded_anonymously or (interview and interview.is_completed):
-            raise Conflict(_("The interview has already been completed."))
-        if (
-            interview
-            and interview.mode == Interview.Mode.INTERVIEWER
-            and interview.status != Interview.Status.NOT_STARTED
-        ):
-            raise Conflict(
-                _("An interviewer has begun this interview: it cannot become self-service.")
-            )
         try:
             invitation = invitations.send_invitation(
                 departure,

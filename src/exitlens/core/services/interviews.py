@@ -1,10 +1,20 @@
-"""The interview workflow: create, answer, submit or complete, and anonymise."""
+"""The interview workflow: create, answer, submit or complete, and anonymise.
 
+Every workflow checks the interview's state table (Interview.TRANSITIONS) before it changes
+anything, and refuses with TransitionRefused, whose message says why (REFUSALS). Views, the API
+and commands only show that message; they keep no rules of their own.
+"""
+
+import smtplib
 from datetime import datetime
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exitlens import segments
 from exitlens.core.models import (
@@ -41,14 +51,102 @@ class DraftElsewhereError(InterviewError):
     """The draft was begun from a link sent to another address; this link may not read it."""
 
 
-def is_leavers_draft(interview: Interview | None) -> bool:
-    """A self-service interview the leaver has begun answering: theirs alone until submitted.
-    No one else reads or changes it, whatever its level (docs/confidentiality.md)."""
-    return bool(
-        interview
-        and interview.mode == Interview.Mode.SELF_SERVICE
-        and interview.status == Interview.Status.IN_PROGRESS
+State = Interview.State
+Action = Interview.Action
+
+_SUBMITTED = gettext_lazy("This interview has already been submitted.")
+_LED = gettext_lazy("An interviewer leads this interview.")
+_SELF_SERVICE = gettext_lazy(
+    "The leaver was invited to answer on their own. Schedule an interview to lead it."
+)
+_FINAL_PROMISE = gettext_lazy("The confidentiality of a completed interview cannot change.")
+
+# Why an action may not start from a state (Interview.TRANSITIONS says which may); a state
+# missing here is refused with its entry in REFUSED_IN.
+REFUSALS = {
+    Action.INVITE: {
+        State.IN_PROGRESS: gettext_lazy(
+            "An interviewer has begun this interview: it cannot become self-service."
+        ),
+    },
+    Action.SCHEDULE: {
+        # An interviewer would read (and could change) the leaver's unsubmitted answers.
+        State.DRAFT: gettext_lazy(
+            "The leaver has begun answering on their own, so an interviewer cannot take "
+            "the interview over: their draft is theirs alone until they submit it."
+        ),
+    },
+    Action.CONDUCT: {
+        State.INVITED: _SELF_SERVICE,
+        State.DRAFT: _SELF_SERVICE,
+        State.RESPONDED: gettext_lazy("This interview was completed anonymously."),
+    },
+    Action.ANSWER: {State.COMPLETED: _SUBMITTED, State.RESPONDED: _SUBMITTED},
+    Action.DISCARD_DRAFT: {
+        State.PREPARED: _LED,
+        State.SCHEDULED: _LED,
+        State.IN_PROGRESS: _LED,
+        State.COMPLETED: _SUBMITTED,
+        State.RESPONDED: _SUBMITTED,
+    },
+    Action.CHANGE_CONFIDENTIALITY: {
+        State.COMPLETED: _FINAL_PROMISE,
+        State.RESPONDED: _FINAL_PROMISE,
+    },
+    Action.SUBMIT: {
+        State.INVITED: gettext_lazy("Please answer at least one question before you submit."),
+        State.PREPARED: _LED,
+        State.SCHEDULED: _LED,
+        State.IN_PROGRESS: _LED,
+    },
+    Action.COMPLETE: {State.COMPLETED: _SUBMITTED, State.RESPONDED: _SUBMITTED},
+}
+REFUSED_IN = {
+    State.NONE: gettext_lazy(
+        "There is no interview yet: choose the level when you invite or schedule."
+    ),
+    State.COMPLETED: gettext_lazy("The interview has already been completed."),
+    State.RESPONDED: gettext_lazy("The interview has already been completed."),
+}
+_NOT_NOW = gettext_lazy("This cannot be done at this stage of the interview.")
+
+
+class TransitionRefused(InterviewError):
+    """The state table does not let `action` start from `state`; the message says why."""
+
+    def __init__(self, action: str | None, state: str):
+        self.action = action
+        self.state = state
+        reason = REFUSALS.get(action, {}).get(state) or REFUSED_IN.get(state, _NOT_NOW)
+        super().__init__(str(reason))
+
+
+def refuse_unless(action: str, state: str) -> State:
+    """The state `action` leads to from `state`; TransitionRefused if the table forbids it."""
+    if not Interview.allows(action, state):
+        raise TransitionRefused(action, state)
+    return Interview.TRANSITIONS[action][state]
+
+
+def interview_of(departure: Departure) -> Interview | None:
+    """The interview linked to the departure (an anonymous one loses it at completion)."""
+    return (
+        Interview.objects.select_related("interviewer", "questionnaire_version")
+        .filter(departure=departure)
+        .first()
     )
+
+
+def check(departure: Departure, action: str) -> Interview | None:
+    """The departure's interview if `action` may start now, else TransitionRefused. Pages call
+    it before they show or read a form; the workflow checks again when it runs."""
+    interview = interview_of(departure)
+    refuse_unless(action, Interview.state_for(departure, interview))
+    return interview
+
+
+# The states whose answers an interviewer writes, so HR may read them before completion.
+LED_BY_STAFF = (State.PREPARED, State.SCHEDULED, State.IN_PROGRESS)
 
 
 def readable_by_staff(interview: Interview | None) -> bool:
@@ -56,14 +154,32 @@ def readable_by_staff(interview: Interview | None) -> bool:
     one an interviewer leads (they write its answers)."""
     if interview is None or (interview.is_anonymous and interview.departure_id is not None):
         return False
-    return interview.is_completed or interview.mode == Interview.Mode.INTERVIEWER
+    return interview.state in (State.COMPLETED, *LED_BY_STAFF)
 
 
-def get_or_create_interview(departure: Departure, *, mode: str, confidentiality: str) -> Interview:
-    """The departure's interview, made on first use with the current questionnaire."""
-    if departure.responded_anonymously:
-        raise InterviewError(_("This leaver has already submitted an anonymous interview."))
+def allowed_levels(interview: Interview | None) -> list[str]:
+    """The confidentiality levels that may still be chosen: any before the leaver read the
+    promise or answering began, only stronger ones after, none once completed."""
+    if interview is None or (
+        interview.status == Interview.Status.NOT_STARTED and interview.opened_at is None
+    ):
+        return list(PROTECTION_ORDER)
+    if interview.is_completed:
+        return []
+    return list(PROTECTION_ORDER[PROTECTION_ORDER.index(interview.confidentiality) :])
+
+
+def get_or_create_interview(
+    departure: Departure, *, mode: str, confidentiality: str, action: str | None = None
+) -> Interview:
+    """The departure's interview, made on first use with the current questionnaire. With an
+    `action`, its row of the state table is checked; without, only a finished one is refused."""
     interview = Interview.objects.filter(departure=departure).first()
+    state = Interview.state_for(departure, interview)
+    if action is not None:
+        refuse_unless(action, state)
+    elif state in Interview.FINISHED:
+        raise TransitionRefused(None, state)
     if interview is None:
         return Interview.objects.create(
             departure=departure,
@@ -72,8 +188,6 @@ def get_or_create_interview(departure: Departure, *, mode: str, confidentiality:
             confidentiality=confidentiality,
             language=departure.language,
         )
-    if interview.is_completed:
-        raise InterviewError(_("The interview has already been completed."))
     return interview
 
 
@@ -89,13 +203,11 @@ def schedule_interview(
 ) -> Interview:
     """Plan an interviewer-led interview; open self-service invitations are withdrawn."""
     interview = get_or_create_interview(
-        departure, mode=Interview.Mode.INTERVIEWER, confidentiality=confidentiality
+        departure,
+        mode=Interview.Mode.INTERVIEWER,
+        confidentiality=confidentiality,
+        action=Action.SCHEDULE,
     )
-    if is_leavers_draft(interview):
-        # An interviewer would read (and could change) the leaver's unsubmitted answers.
-        raise InterviewError(
-            _("The leaver has begun answering on their own; the interview cannot be taken over.")
-        )
     if interview.confidentiality != confidentiality:
         interview = change_confidentiality(interview, confidentiality, by=by)
     interview.mode = Interview.Mode.INTERVIEWER
@@ -119,14 +231,11 @@ def schedule_interview(
 @transaction.atomic
 def change_confidentiality(interview: Interview, confidentiality: str, *, by: User) -> Interview:
     """Change the promise made to the leaver, which may only get stronger once they have begun."""
-    interview = Interview.objects.select_for_update().get(pk=interview.pk)
     if confidentiality not in PROTECTION_ORDER:
         raise InterviewError(_("Unknown confidentiality level."))
-    if interview.is_completed:
-        raise InterviewError(_("The confidentiality of a completed interview cannot change."))
+    interview = _lock(interview, Action.CHANGE_CONFIDENTIALITY)
     old = interview.confidentiality
-    weaker = PROTECTION_ORDER.index(confidentiality) < PROTECTION_ORDER.index(old)
-    if weaker and (interview.opened_at or interview.status != Interview.Status.NOT_STARTED):
+    if confidentiality not in allowed_levels(interview):
         raise InterviewError(
             _(
                 "The leaver has already read the stronger promise on their page; "
@@ -146,10 +255,16 @@ def change_confidentiality(interview: Interview, confidentiality: str, *, by: Us
     return interview
 
 
-def _lock_open_interview(interview: Interview, shown_level: str | None = None) -> Interview:
+def _state_of_row(locked: Interview | None) -> State:
+    """A row that is gone was detached after an anonymous submission (or its departure was
+    deleted): nothing can happen to it any more."""
+    return locked.state if locked is not None else State.RESPONDED
+
+
+def _lock(interview: Interview, action: str, shown_level: str | None = None) -> Interview:
+    """The interview locked for `action`, if the state table allows it."""
     locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
-    if locked is None or locked.is_completed:
-        raise InterviewError(_("This interview has already been submitted."))
+    refuse_unless(action, _state_of_row(locked))
     _check_promise(locked, shown_level)
     return locked
 
@@ -190,9 +305,7 @@ def may_reach_draft(interview: Interview, address: str) -> bool:
 def discard_draft(interview: Interview, *, address: str) -> Interview:
     """Start an empty draft for a link sent to another address than the one the leaver began
     from. The old answers are deleted unread: whoever holds the new link learns nothing."""
-    interview = _lock_open_interview(interview)
-    if interview.mode != Interview.Mode.SELF_SERVICE:
-        raise InterviewError(_("An interviewer leads this interview."))
+    interview = _lock(interview, Action.DISCARD_DRAFT)
     interview.answers.all().delete()
     interview.status = Interview.Status.NOT_STARTED
     interview.started_at = None
@@ -218,7 +331,7 @@ def save_answers(
     `address` is where the leaver's link was sent: a draft answers only the links sent to the
     address it was begun from.
     """
-    interview = _lock_open_interview(interview, shown_level)
+    interview = _lock(interview, Action.ANSWER, shown_level)
     if address is not None:
         if not may_reach_draft(interview, address):
             raise DraftElsewhereError(
@@ -323,6 +436,7 @@ def submit_interview(interview: Interview, *, shown_level: str | None = None) ->
     """
     with transaction.atomic():
         locked = Interview.objects.select_for_update().filter(pk=interview.pk).first()
+        refuse_unless(Action.SUBMIT, _state_of_row(locked))
         if locked is None or locked.is_completed:
             return locked or interview
         _check_promise(locked, shown_level)
@@ -347,7 +461,7 @@ def complete_interview(
     """The interviewer closes an interviewer-led interview and records its outcome. An
     anonymous one is sealed as a submitted one is (see submit_interview)."""
     with transaction.atomic():
-        interview = _lock_open_interview(interview, shown_level)
+        interview = _lock(interview, Action.COMPLETE, shown_level)
         if outcome not in (Departure.Outcome.EXIT_CONFIRMED, Departure.Outcome.RETAINED):
             raise InterviewError(_("Choose whether the exit is confirmed or the employee stays."))
         departure = interview.departure
@@ -375,3 +489,64 @@ def _after_sealing() -> None:
     """Detach the sealed draft from its departure (release_batches does that first), then
     release whatever batch is now full."""
     sealing.release_batches()
+
+
+def interview_to_conduct(departure: Departure) -> Interview:
+    """The interview an interviewer leads on the conduct page: the departure's own, or an
+    unsaved new one until the first answers are saved (looking changes nothing)."""
+    interview = check(departure, Action.CONDUCT)
+    if interview is not None:
+        return interview
+    return Interview(
+        departure=departure,
+        questionnaire_version=current_version(),
+        mode=Interview.Mode.INTERVIEWER,
+        confidentiality=settings.EXITLENS_DEFAULT_CONFIDENTIALITY,
+        language=departure.language,
+    )
+
+
+def conduct_interview(
+    departure: Departure,
+    values: dict[str, object],
+    notes: dict[str, str],
+    *,
+    shown_level: str,
+    by: User,
+    outcome: str | None = None,
+) -> Interview:
+    """The interviewer saves answers and notes; with an `outcome` they complete the interview.
+    The first save makes it, under the promise the page showed."""
+    with transaction.atomic():
+        interview = get_or_create_interview(
+            departure,
+            mode=Interview.Mode.INTERVIEWER,
+            confidentiality=shown_level,
+            action=Action.CONDUCT,
+        )
+        interview = save_answers(interview, values, notes, shown_level=shown_level)
+    if outcome is None:
+        return interview
+    # Outside the transaction above: an anonymous one is sealed apart from its departure.
+    return complete_interview(interview, outcome=outcome, by=by, shown_level=shown_level)
+
+
+def send_appointment(interview: Interview) -> None:
+    """E-mail the leaver the planned interview, in their language."""
+    departure = interview.departure
+    context = {
+        "departure": departure,
+        "interview": interview,
+        "interviewer": interview.interviewer,
+        "organisation": settings.EXITLENS_ORGANISATION_NAME,
+        "hr_contact": settings.EXITLENS_HR_CONTACT,
+    }
+    with translation.override(departure.language):
+        subject = render_to_string("emails/scheduled_subject.txt", context).strip()
+        body = render_to_string("emails/scheduled.txt", context)
+    try:
+        send_mail(subject, body, None, [departure.invitation_email])
+    except (smtplib.SMTPException, OSError) as error:
+        raise InterviewError(
+            _("The appointment could not be e-mailed: %(error)s") % {"error": error}
+        ) from None

@@ -20,6 +20,7 @@ from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.interviews import (
     InterviewError,
     change_confidentiality,
+    check,
     get_or_create_interview,
 )
 
@@ -68,18 +69,16 @@ def send_invitation(
     request: HttpRequest | None = None,
 ) -> Invitation:
     """E-mail the leaver a personal link; an open invitation gets a fresh link and a new e-mail."""
+    check(departure, Interview.Action.INVITE)
     if not departure.invitation_email:
         raise InterviewError(_("This departure has no e-mail address to send the invitation to."))
     confidentiality = confidentiality or settings.EXITLENS_DEFAULT_CONFIDENTIALITY
     interview = get_or_create_interview(
-        departure, mode=Interview.Mode.SELF_SERVICE, confidentiality=confidentiality
+        departure,
+        mode=Interview.Mode.SELF_SERVICE,
+        confidentiality=confidentiality,
+        action=Interview.Action.INVITE,
     )
-    if interview.mode == Interview.Mode.INTERVIEWER and interview.status != (
-        Interview.Status.NOT_STARTED
-    ):
-        raise InterviewError(
-            _("An interviewer has begun this interview: it cannot become self-service.")
-        )
     if interview.confidentiality != confidentiality:
         interview = change_confidentiality(interview, confidentiality, by=by)
     if interview.mode != Interview.Mode.SELF_SERVICE:
