@@ -212,7 +212,7 @@ def exit_answers(count: int) -> list[str]:
     """Free-text answers of exit-interview length, from the project's own demo generator."""
     from zoneinfo import ZoneInfo
 
-    from exitlens.core.demo.generator import DemoGenerator
+    from exitlens.demo.generator import DemoGenerator
 
     generator = DemoGenerator(1, date(2026, 11, 26), tz=ZoneInfo("Europe/Amsterdam"))
     texts = []

@@ -1,7 +1,8 @@
 from django.core.management import call_command
 
-from exitlens.core.management.commands import demo, serve
+from exitlens.core.management.commands import serve
 from exitlens.core.models import Departure, User
+from exitlens.demo.management.commands import demo
 
 
 def test_it_prepares_data_and_users_and_starts_the_server(db, monkeypatch, capsys):

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from exitlens.core.demo import organisation, phrases
-from exitlens.core.demo.generator import QUESTION_KEYS, generate
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
+from exitlens.demo import organisation, phrases
+from exitlens.demo.generator import QUESTION_KEYS, generate
 
 TODAY = date(2026, 11, 26)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -1,6 +1,6 @@
 """The questionnaire service: the default questionnaire and new versions."""
 
-from exitlens import questionnaire_defaults
+from exitlens.core import questionnaire_defaults
 from exitlens.core.models import AuditEntry, Question, Questionnaire, QuestionnaireVersion
 from exitlens.core.services.questionnaires import (
     create_version,

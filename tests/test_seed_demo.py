@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
 
-from exitlens.core.demo import organisation
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
@@ -24,6 +23,7 @@ from exitlens.core.models import (
 )
 from exitlens.core.services import interviews as interview_service
 from exitlens.core.services import invitations as invitation_service
+from exitlens.demo import organisation
 
 TODAY = "2026-11-26"
 

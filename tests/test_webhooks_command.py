@@ -8,9 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from exitlens.core.management.commands import webhooks as command
 from exitlens.core.services import interviews
 from exitlens.webhooks import delivery
+from exitlens.webhooks.management.commands import webhooks as command
 from exitlens.webhooks.models import Delivery, Event, Webhook
 from tests.test_webhooks_delivery import Receiver
 

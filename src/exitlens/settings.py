@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "exitlens.core",
+    "exitlens.imports",
+    "exitlens.demo",
     "exitlens.staff",
     "exitlens.leaver",
     "exitlens.insights",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
     "exitlens.api",
     "exitlens.webhooks",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +225,27 @@ EXITLENS_DEFAULT_CONFIDENTIALITY = env_choice(
     "DEFAULT_CONFIDENTIALITY", "confidential", ["named", "confidential", "anonymous"]
 )
 EXITLENS_WEB_WORKERS = env_int("WEB_WORKERS", 3, minimum=1)
+
+# Background work (core/queue.py): theme coding, e-mails, webhooks and the periodic jobs run on a
+# queue kept in the database and worked by `exitlens worker`. "immediate" runs each task at once
+# in the process that asks for it, as before the queue: for development and tests only.
+EXITLENS_TASKS = env_choice("TASKS", "database", ["database", "immediate"])
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[EXITLENS_TASKS],
+        "QUEUES": ["default"],
+    }
+}
+# `serve` starts one worker next to the web server; turn it off where workers run elsewhere.
+EXITLENS_SERVE_WORKER = env_bool("SERVE_WORKER", True)
+# A task still marked running this many seconds after it started was lost with its worker
+# (killed, machine gone): the next worker runs it again. No task runs nearly this long.
+EXITLENS_TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 600, minimum=1)
+# The worker enqueues the reminders and the release of anonymous batches this often.
+EXITLENS_PERIODIC_MINUTES = env_int("PERIODIC_MINUTES", 15, minimum=1)
 # `serve` ends a request that runs longer than this, and PostgreSQL cancels such a statement.
 EXITLENS_REQUEST_TIMEOUT = env_int("REQUEST_TIMEOUT", 60, minimum=5)
 # Spreadsheet imports, on the page and by command: a file beyond a limit is refused with a message

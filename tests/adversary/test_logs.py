@@ -1,6 +1,6 @@
 """A leaver's personal link opens their interview: its token must never reach a log line.
 
-Only a SHA-256 of each token is stored (exitlens.tokens), so logs are where a link could leak:
+Only a SHA-256 of each token is stored (exitlens.core.tokens), so logs are where a link could leak:
 Django's "Not Found" and "Internal Server Error" lines, the error reports mailed to admins,
 runserver's request lines and gunicorn's access and error logs.
 """
@@ -26,7 +26,7 @@ from gunicorn.config import Config
 from exitlens.core.management.commands import serve
 from exitlens.leaver import urls as leaver_urls
 
-# Looks like a real link token (exitlens.tokens) but belongs to no invitation.
+# Looks like a real link token (exitlens.core.tokens) but belongs to no invitation.
 UNKNOWN_TOKEN = "Qm9ndXMtdG9rZW4tZm9yLWxvZy10ZXN0cy0wMTIzNDU"
 ANSWER = "ANSWER-ONLY-THE-LEAVER-MAY-READ"
 ADMINS = [("Operations", "ops@example.org")]

@@ -13,7 +13,7 @@ from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import POLARITY_PRIOR
 from exitlens.analysis.sensitive import flag_many
 from exitlens.analysis.sentiment import tone
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
 
 SENSITIVE_SIMILARITY = 0.62  # cosine to the nearest written example of a disclosure
 TONE_WEIGHT = 1.5  # log-odds per judging word (great +, terrible -), at most three counted

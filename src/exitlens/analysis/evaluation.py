@@ -1,9 +1,8 @@
 """Precision, recall and F1 of theme coding against human labels, and polarity accuracy."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
 
 
 @dataclass
@@ -83,13 +82,3 @@ class Evaluation:
 def signed(tags) -> dict[str, str]:
     """A coding's themes as {theme: '+' or '-'}."""
     return {tag.theme: "+" if tag.polarity == "positive" else "-" for tag in tags}
-
-
-def top_theme_hits(best_themes: list[str], allowed: list[set[str]]) -> tuple[int, int]:
-    """How often the best-scoring theme is one of the text's known topics."""
-    hits = sum(best in wanted for best, wanted in zip(best_themes, allowed, strict=True))
-    return hits, len(allowed)
-
-
-def label_counts(labels: list[dict[str, str]]) -> Counter:
-    return Counter(theme for label in labels for theme in label)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from exitlens.analysis import encoder
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FORMAT_VERSION = 1

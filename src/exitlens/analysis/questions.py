@@ -15,6 +15,3 @@ POLARITY_PRIOR = {
     "general": 0.0,
 }
 QUESTIONS = tuple(POLARITY_PRIOR)
-
-# Questionnaire keys (see questionnaire_defaults) map one to one onto these questions.
-QUESTION_FOR_KEY = {key: key for key in QUESTIONS}

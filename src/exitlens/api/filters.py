@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.api.queries import PageForm
 from exitlens.core.models import Department, Departure, Interview
 from exitlens.insights.filters import InsightFilterForm
-from exitlens.taxonomy import THEME_IDS
 
 
 def _any(choices) -> list[tuple[str, str]]:

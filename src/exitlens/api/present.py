@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.utils import translation
 
+from exitlens.analysis.taxonomy import THEME_IDS, get_theme
 from exitlens.core.models import Answer, AnswerTheme, Departure, Interview
 from exitlens.core.services.coding import effective_tags
-from exitlens.taxonomy import THEME_IDS, get_theme
 
 
 def language() -> str:

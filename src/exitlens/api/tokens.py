@@ -1,5 +1,5 @@
 """Issuing, finding and revoking API tokens. A token is `exl_` and a personal-link token
-(exitlens.tokens: 43 random characters); the database keeps its SHA-256 and the first
+(exitlens.core.tokens: 43 random characters); the database keeps its SHA-256 and the first
 characters, never the token."""
 
 from datetime import timedelta
@@ -8,8 +8,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from exitlens import tokens
 from exitlens.api.models import ApiToken
+from exitlens.core import tokens
 from exitlens.core.models import User
 from exitlens.core.services.audit import record_audit
 

@@ -1,5 +1,9 @@
 """The one place that decides who may see which confidential object. Everything else calls it."""
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 from exitlens.core.models import Answer, Departure, DisclosureCase, Interview, User
@@ -63,3 +67,34 @@ def get_case_for_user(user: User, code) -> DisclosureCase:
     if case is None:
         raise Http404
     return case
+
+
+# Role decorators for views. Anyone signed out is sent to the sign-in page; anyone signed in
+# without the role gets a 404, as for an object they may not see: a page that answers "forbidden"
+# would tell a viewer that an administration page exists at that address.
+
+
+def _role_required(may: Callable[[User], bool], view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not may(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def hr_required(view):
+    """Signed-in HR staff or administrators; a 404 for anyone else (viewers included)."""
+    return _role_required(lambda user: user.is_hr, view)
+
+
+def admin_required(view):
+    """Signed-in administrators; a 404 for anyone else (HR staff and viewers included)."""
+    return _role_required(lambda user: user.is_admin, view)
+
+
+def case_handler_required(view):
+    """Signed-in HR staff or administrators who handle disclosure cases; a 404 for anyone else."""
+    return _role_required(lambda user: user.may_handle_cases, view)

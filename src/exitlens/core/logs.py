@@ -1,6 +1,6 @@
 """Logs never carry a leaver's personal link: its token alone opens the interview.
 
-Only a SHA-256 of each token is stored (exitlens.tokens), so a log line is where a link could
+Only a SHA-256 of each token is stored (exitlens.core.tokens), so a log line is where a link could
 leak: Django's "Not Found: /i/<token>/", the error reports mailed to admins (path, META and a
 leaver's answers in POST), runserver's request lines and gunicorn's access and error logs
 (request line, Referer, a redirect's Location). settings.LOGGING puts `HidePersonalLinks` on
@@ -18,7 +18,7 @@ HIDDEN = "[personal link]"
 # /i/ (also as %2Fi%2F) and what follows, if long enough to be a token or much of one:
 # mistyped, percent-encoded or cut short. The leaver's other pages (/i/protection/) stay.
 _LINK = re.compile(r"(?:/|%2f)i(?:/|%2f)[a-z0-9_%-]{20,}", re.IGNORECASE)
-# A token on its own: 43 characters of its alphabet (exitlens.tokens.looks_like_token).
+# A token on its own: 43 characters of its alphabet (exitlens.core.tokens.looks_like_token).
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
 _formatter = logging.Formatter()
 

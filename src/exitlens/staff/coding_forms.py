@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from exitlens.analysis.taxonomy import THEMES
 from exitlens.core.models import AnswerTheme
-from exitlens.taxonomy import THEMES
 
 NONE = "none"
 VERDICTS = [

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
-from exitlens import questionnaire_defaults
+from exitlens.core import questionnaire_defaults
 from exitlens.core.forms import AnswerForm, answer_display
 from exitlens.core.models import Departure, Interview, Invitation, Question
 from exitlens.core.services import interviews

@@ -1,9 +1,6 @@
 """Administrators' pages: webhooks, their secrets and their deliveries."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exitlens.core.access import admin_required
 from exitlens.core.services.audit import record_audit
 from exitlens.webhooks import delivery as sending
 from exitlens.webhooks.forms import WebhookForm
@@ -18,19 +16,6 @@ from exitlens.webhooks.models import Delivery, Webhook
 
 RECENT_DELIVERIES = 20
 WEBHOOK_DELIVERIES = 50
-
-
-def admin_required(view):
-    """Signed-in administrators; a 404 for anyone else, as on the other administration pages."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_admin:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _get_webhook_for_user(user, webhook_id) -> Webhook:

@@ -1,10 +1,7 @@
 """The administrators' page of API tokens: list, create (the key is shown once) and revoke."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,19 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from exitlens.api.forms import ApiTokenForm
 from exitlens.api.models import ApiToken
 from exitlens.api.tokens import issue_token, revoke_token
-
-
-def admin_required(view):
-    """Signed-in administrators; a 404 for anyone else."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_admin:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from exitlens.core.access import admin_required
 
 
 @admin_required

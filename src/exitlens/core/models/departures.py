@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from exitlens import segments
+from exitlens.core import segments
 from exitlens.core.models.organisation import Department, Manager
 
 

@@ -1,6 +1,7 @@
 from django.db import transaction
 
-from exitlens import questionnaire_defaults, taxonomy
+from exitlens.analysis import taxonomy
+from exitlens.core import questionnaire_defaults
 from exitlens.core.models import Question, Questionnaire, QuestionnaireVersion, User
 from exitlens.core.services.audit import record_audit
 

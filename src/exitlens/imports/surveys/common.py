@@ -10,8 +10,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.imports import values
-from exitlens.taxonomy import THEME_IDS
 
 MAIN_REASON = "main_reason"
 CONTRIBUTING_REASONS = "contributing_reasons"

@@ -7,6 +7,7 @@ department and type of departure. docs/survey-import.md describes each column.
 
 from django.utils.translation import gettext as _
 
+from exitlens.analysis.taxonomy import THEME_IDS, THEMES
 from exitlens.core.models import Department, Departure
 from exitlens.imports import values
 from exitlens.imports.mapping import normalise
@@ -23,7 +24,6 @@ from exitlens.imports.surveys.common import (
     read,
     reason_answers,
 )
-from exitlens.taxonomy import THEME_IDS, THEMES
 
 EXTERNAL_ID = "external_id"
 TEXT_FIELDS = ("full_name", "job_title", "location", "age_band")

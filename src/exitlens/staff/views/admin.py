@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from exitlens.core.access import admin_required
 from exitlens.core.models import AuditEntry, User
 from exitlens.core.services.audit import record_audit
-from exitlens.staff.decorators import admin_required
 from exitlens.staff.forms import AuditFilterForm, UserCreateForm, UserEditForm
 
 AUDIT_PAGE_SIZE = 100

@@ -5,11 +5,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from exitlens.core.access import get_anonymous_interview_for_user, get_departure_for_user
+from exitlens.core.access import (
+    get_anonymous_interview_for_user,
+    get_departure_for_user,
+    hr_required,
+)
 from exitlens.core.models import Interview
 from exitlens.core.services import interviews, sealing
 from exitlens.core.services.audit import departure_subject, record_audit
-from exitlens.staff.decorators import hr_required
 from exitlens.staff.interview_pages import answers_context
 
 ANONYMOUS_PAGE_SIZE = 50

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from exitlens.core.access import get_case_for_user
+from exitlens.core.access import case_handler_required, get_case_for_user
 from exitlens.core.models import AuditEntry, DisclosureCase, User
 from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
@@ -29,7 +29,6 @@ from exitlens.staff.case_forms import (
     ReferForm,
     ReopenForm,
 )
-from exitlens.staff.decorators import case_handler_required
 from exitlens.staff.views.coding import _text_language, _ui_language, answer_themes
 
 CASE_PAGE_SIZE = 50

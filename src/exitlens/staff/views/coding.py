@@ -13,13 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from exitlens.core.access import get_answer_for_user
+from exitlens.analysis.taxonomy import THEME_IDS, get_theme
+from exitlens.core.access import case_handler_required, get_answer_for_user, hr_required
 from exitlens.core.models import Answer, AnswerTheme, Interview
 from exitlens.core.services import coding
 from exitlens.core.services.audit import record_audit
 from exitlens.staff.coding_forms import ReviewForm
-from exitlens.staff.decorators import case_handler_required, hr_required
-from exitlens.taxonomy import THEME_IDS, get_theme
 
 QUEUE_PAGE_SIZE = 20
 TEXT_LANGUAGES = ("nl", "en", "es", "de")

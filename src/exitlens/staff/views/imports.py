@@ -28,11 +28,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
+from exitlens.core.access import hr_required
 from exitlens.imports import coded, departures
 from exitlens.imports.departures import Plan
 from exitlens.imports.mapping import FIELDS, KNOWN, header_key
 from exitlens.imports.spreadsheets import FileRefused, SpreadsheetError, open_sheet
-from exitlens.staff.decorators import hr_required
 from exitlens.staff.uploads import max_upload_bytes
 from exitlens.staff.views import rejected_rows
 

@@ -9,13 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from exitlens.core.access import get_departure_for_user
+from exitlens.core.access import get_departure_for_user, hr_required
 from exitlens.core.forms import AnswerForm
 from exitlens.core.models import Departure, Interview
 from exitlens.core.services import interviews, invitations
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.interviews import InterviewError, TransitionRefused
-from exitlens.staff.decorators import hr_required
 from exitlens.staff.interview_forms import (
     CONFIDENTIALITY_EXPLANATIONS,
     CompleteForm,

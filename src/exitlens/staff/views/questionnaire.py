@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from exitlens.core.access import hr_required
 from exitlens.core.models import Question
 from exitlens.core.services.questionnaires import create_version, default_questionnaire
-from exitlens.staff.decorators import hr_required
 from exitlens.staff.interview_forms import QuestionnaireTextsForm
 
 

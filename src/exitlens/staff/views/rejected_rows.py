@@ -16,11 +16,11 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
+from exitlens.core.access import hr_required
 from exitlens.core.models import User
 from exitlens.core.services.audit import record_audit
 from exitlens.imports.departures import Plan
 from exitlens.imports.rejected import write_rejected_rows
-from exitlens.staff.decorators import hr_required
 
 TOKEN = re.compile(r"\A[0-9a-f]{32}\Z")
 KEEP_FOR = 24 * 60 * 60  # seconds a file waits for its download

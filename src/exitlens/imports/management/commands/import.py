@@ -8,12 +8,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from exitlens.core.spreadsheets import safe_text
 from exitlens.imports import coded, departures, surveys
 from exitlens.imports.departures import Plan, PlannedRow
 from exitlens.imports.mapping import FIELDS
 from exitlens.imports.rejected import write_rejected_rows
 from exitlens.imports.spreadsheets import MAX_FILE_SIZE, SpreadsheetError
-from exitlens.insights.serialise import safe_text
 
 SHOWN = 10  # rows listed per part of the plan, unless --list-all
 

@@ -1,14 +1,15 @@
-"""`exitlens insights export`: the dashboard's figures as JSON, CSV, XLSX or a PDF report."""
+"""`exitlens insights export`: the dashboard's figures as JSON, CSV, XLSX or a PDF report.
+`exitlens insights summarise`: rebuild the leavers' summaries the figures count (after data
+was loaded by hand, or an upgrade that added what the summaries hold)."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from exitlens.core.services.audit import record_audit
-from exitlens.insights import serialise
-from exitlens.insights.figures import Insights, compute
+from exitlens.core import spreadsheets
+from exitlens.insights import summaries
+from exitlens.insights.exports import FORMATS, export_insights
 from exitlens.insights.filters import (
     DIMENSIONS,
     FILTER_NAMES,
@@ -16,7 +17,6 @@ from exitlens.insights.filters import (
     InsightFilterForm,
 )
 
-FORMATS = ("json", "csv", "xlsx", "pdf")
 TEXT_FORMATS = ("json", "csv")
 FILTER_OPTIONS = ("start", "end", *FILTER_NAMES, "by", "granularity")
 
@@ -49,6 +49,13 @@ class Command(BaseCommand):
         export.add_argument("--regrettable", choices=["yes", "no"])
         export.add_argument("--by", help=", ".join(key for key, label in DIMENSIONS))
         export.add_argument("--granularity", help=", ".join(key for key, label in GRANULARITIES))
+        summarise = commands.add_parser(
+            "summarise",
+            help="Summarise every completed interview without a summary, so the figures count it.",
+        )
+        summarise.add_argument(
+            "--all", action="store_true", help="Rebuild every summary, not only the missing ones."
+        )
 
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"_{action}")(**options)
@@ -72,8 +79,7 @@ class Command(BaseCommand):
         if not form.is_valid():
             raise CommandError(_filter_errors(form))
         filters = form.filters()
-        insights = compute(filters)
-        content = render(insights, format)
+        insights, content = export_insights(filters, format, by=None, via="command line")
         if insights.withheld:
             self.stderr.write(insights.withheld_reason)
         if output:
@@ -83,28 +89,11 @@ class Command(BaseCommand):
                 output.write_text(content, encoding="utf-8")
             self.stderr.write(_("Wrote the insights to %(path)s.") % {"path": output})
         else:
-            self.stdout.write(content.removeprefix(serialise.BOM), ending="")
-        record_audit(
-            None,
-            "insights.exported",
-            "insights",
-            format=format,
-            dataset="insights",
-            query=filters.query(),
-            via="command line",
-        )
+            self.stdout.write(content.removeprefix(spreadsheets.BOM), ending="")
 
-
-def render(insights: Insights, format: str) -> str | bytes:
-    if format == "json":
-        return json.dumps(serialise.as_dict(insights), ensure_ascii=False, indent=2) + "\n"
-    if format == "csv":
-        return serialise.to_csv(serialise.tables(insights))
-    if format == "xlsx":
-        return serialise.to_xlsx(serialise.tables(insights))
-    from exitlens.insights.report import render_pdf  # WeasyPrint loads only when needed
-
-    return render_pdf(insights)
+    def _summarise(self, all=False, **options):
+        done = summaries.summarise_all() if all else summaries.summarise_missing()
+        self.stderr.write(_("Summarised %(n)s completed interviews.") % {"n": done})
 
 
 def _filter_errors(form: InsightFilterForm) -> str:

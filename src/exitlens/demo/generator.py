@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from exitlens import segments, tokens
-from exitlens.core.demo import organisation, phrases
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
+from exitlens.core import segments, tokens
+from exitlens.demo import organisation, phrases
 
 # One answer: (question key, text, number, chosen option values).
 DemoAnswer = tuple[str, str, int | None, tuple[str, ...]]

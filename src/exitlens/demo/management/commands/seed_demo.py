@@ -12,7 +12,6 @@ from django.db import connection, transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 
-from exitlens.core.demo.generator import QUESTION_KEYS, DemoDeparture, DemoGenerator
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
@@ -31,6 +30,7 @@ from exitlens.core.models import (
 from exitlens.core.services import sealing
 from exitlens.core.services.audit import record_audit
 from exitlens.core.services.questionnaires import current_version
+from exitlens.demo.generator import QUESTION_KEYS, DemoDeparture, DemoGenerator
 from exitlens.insights import summaries
 from exitlens.insights.models import Leaver, QuoteReview
 
@@ -170,8 +170,8 @@ class Command(BaseCommand):
                 )
             counts = self._load(departures, seed, today)
             # As the service leaves them: released only in batches, under random ids.
-            sealing.reseal_small_groups(random.Random(seed), everything=True)  # noqa: S311
-            sealing.release_batches(rng=random.Random(seed))  # noqa: S311
+            sealing.reseal_small_groups(random.Random(seed), everything=True)
+            sealing.release_batches(rng=random.Random(seed))
             summaries.summarise_all()  # the insights' one row per completed interview
             record_audit(
                 None,

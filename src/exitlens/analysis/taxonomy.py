@@ -453,8 +453,3 @@ def get_theme(theme_id: str) -> Theme:
         return _THEMES_BY_ID[theme_id]
     except KeyError:
         raise KeyError(f"unknown theme: {theme_id}") from None
-
-
-def theme_choices(language: str) -> list[tuple[str, str]]:
-    """(id, label) pairs in taxonomy order, e.g. for a form's choices."""
-    return [(theme.id, theme.label(language)) for theme in THEMES]
