@@ -12,27 +12,24 @@ neither rejects its row and is listed once, with the mapping that would read it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from exitlens.core.models import Department, Departure, Interview, Manager, User
-from exitlens.core.services.audit import record_audit
-from exitlens.core.services.departures import audit_imported_address_changes
-from exitlens.core.signals import departures_imported
+from exitlens.core.models import Department, Departure, Manager, User
+from exitlens.core.services.departures import (
+    ImportBatch,
+    apply_import,
+    dates_in_order,
+    new_departure_language,
+)
 from exitlens.imports import coded, values
 from exitlens.imports.mapping import NAME_PARTS, Mapping, map_columns, normalise, parse_overrides
 from exitlens.imports.spreadsheets import ZIP_MAGIC, SpreadsheetError, open_sheet
-from exitlens.insights import summaries
 
-BATCH = 1_000
 LOOKUP_BATCH = 500  # ids in one `IN (...)`: within SQLite's limit on parameters
 REQUIRED = ("full_name", "department", "leave_date")
 RELATED = {"department": "department_id", "manager": "manager_id"}
@@ -337,7 +334,7 @@ class _Resolver:
 
     def _merge(self, row: _ParsedRow, current: dict | None) -> PlannedRow:
         if current is None:
-            merged = {"language": settings.LANGUAGE_CODE, **row.values}
+            merged = {"language": new_departure_language(), **row.values}
             department = merged.get("department_id")
             if "manager_id" not in merged and isinstance(department, int):
                 merged["manager_id"] = self.department_managers[department]
@@ -354,7 +351,7 @@ class _Resolver:
                     message = _("required for a new departure")
                     row.errors.append(RowError(row.number, self.plan.header_of(name), "", message))
         hire_date, leave_date = planned.values.get("hire_date"), planned.values.get("leave_date")
-        if hire_date and leave_date and hire_date > leave_date:
+        if not dates_in_order(hire_date, leave_date):
             message = _("the hire date %(hire)s is after the leave date %(leave)s") % {
                 "hire": hire_date.isoformat(),
                 "leave": leave_date.isoformat(),
@@ -394,9 +391,10 @@ def _new_names(rows: list[PlannedRow], attribute: str) -> list[str]:
 def apply_plan(
     plan: Plan, by: User | None = None, file_name: str = "", skip_bad_rows: bool = False
 ) -> None:
-    """Create and update what the plan says, all in one transaction. A plan with rejected rows
-    is refused (RowsRejected) unless `skip_bad_rows`: then only its good rows go in.
-    `file_name` names the file in the audit log when the plan's path is a stored upload."""
+    """Create and update what the plan says, all in one transaction (the departures service,
+    `apply_import`). A plan with rejected rows is refused (RowsRejected) unless
+    `skip_bad_rows`: then only its good rows go in. `file_name` names the file in the audit log
+    when the plan's path is a stored upload."""
     if plan.errors and not skip_bad_rows:
         raise RowsRejected(
             ngettext(
@@ -406,96 +404,18 @@ def apply_plan(
             )
             % {"count": f"{len(plan.rejected):,}"}
         )
-    with transaction.atomic():
-        department_ids = _create(Department, plan.new_departments)
-        manager_ids = _create(Manager, plan.new_managers)
-        now = timezone.now()
-        created_ids: list[int] = []
-        for start in range(0, len(plan.create), BATCH):
-            batch = plan.create[start : start + BATCH]
-            departures = [
-                Departure(**_with_ids(row.values, department_ids, manager_ids)) for row in batch
-            ]
-            for departure in departures:
-                departure.invite_on = invitation_day(departure)
-            created_ids.extend(d.pk for d in Departure.objects.bulk_create(departures))
-        fields = _attributes(plan.mapping)
-        for start in range(0, len(plan.update), BATCH):
-            batch = [
-                {**_with_ids(row.values, department_ids, manager_ids), "id": row.departure_id}
-                for row in plan.update[start : start + BATCH]
-            ]
-            audit_imported_address_changes(by, batch, via="import")
-            _update(batch, fields, now)
-        # Bulk writes send no signals: bring the insights up to date here.
-        summaries.changed()
-        interview_ids = _interviews_of([row.departure_id for row in plan.update])
-        if interview_ids:
-            summaries.summarise(interview_ids)
-        record_audit(
-            by,
-            "departures.imported",
-            file_name or plan.path.name,
-            created=len(plan.create),
-            updated=len(plan.update),
-            rejected=len(plan.rejected),
-            skipped_bad_rows=bool(plan.errors),
-            departments_created=len(plan.new_departments),
-            managers_created=len(plan.new_managers),
-        )
-        departures_imported.send(
-            sender=Departure,
-            departure_ids=created_ids + [row.departure_id for row in plan.update],
-            created=len(plan.create),
-            updated=len(plan.update),
-        )
+    apply_import(import_batch(plan, file_name), by)
 
 
-def invitation_day(departure: Departure) -> date | None:
-    """When `send-reminders` invites a new departure automatically, if the settings say so."""
-    if departure.departure_type not in settings.EXITLENS_AUTO_INVITE_TYPES:
-        return None
-    if not departure.invitation_email:
-        return None
-    return departure.leave_date + timedelta(days=settings.EXITLENS_AUTO_INVITE_DAYS)
-
-
-def _create(model, names: list[str]) -> dict[str, int]:
-    """Ids of the new departments or managers, by their name without case."""
-    created = model.objects.bulk_create([model(name=name) for name in names], batch_size=BATCH)
-    return {item.name.casefold(): item.pk for item in created}
-
-
-def _with_ids(row: dict, department_ids: dict, manager_ids: dict) -> dict:
-    row = dict(row)
-    for attribute, new_ids in (("department_id", department_ids), ("manager_id", manager_ids)):
-        if isinstance(row.get(attribute), str):
-            row[attribute] = new_ids[row[attribute].casefold()]
-    return row
-
-
-def _update(rows: list[dict], attributes: list[str], now) -> None:
-    """UPDATE ... WHERE id = %s once per row, sent in one go: bulk_update() builds a CASE per
-    field and row, and took minutes for 100,000 rows."""
-    meta = Departure._meta
-    fields = [meta.get_field(attribute) for attribute in attributes]
-    updated_at = meta.get_field("updated_at")
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in [*fields, updated_at])
-    # Names come from the model, values go as parameters.
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-    parameters = [
-        [field.get_db_prep_save(row[field.attname], connection) for field in fields]
-        + [updated_at.get_db_prep_save(now, connection), row["id"]]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, parameters)
-
-
-def _interviews_of(departure_ids: list[int]) -> list[int]:
-    found = []
-    for start in range(0, len(departure_ids), LOOKUP_BATCH):
-        batch = departure_ids[start : start + LOOKUP_BATCH]
-        found += Interview.objects.filter(departure_id__in=batch).values_list("pk", flat=True)
-    return found
+def import_batch(plan: Plan, file_name: str = "") -> ImportBatch:
+    """What the departures service writes for this plan (its good rows)."""
+    return ImportBatch(
+        source=file_name or plan.path.name,
+        create=[row.values for row in plan.create],
+        update=[(row.departure_id, row.values) for row in plan.update],
+        attributes=_attributes(plan.mapping),
+        new_departments=plan.new_departments,
+        new_managers=plan.new_managers,
+        rejected=len(plan.rejected),
+        skipped_bad_rows=bool(plan.errors),
+    )

@@ -6,7 +6,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from exitlens.core.models import AuditEntry, Department, Departure, Manager, User
+from exitlens.core.models import AuditEntry, Department, Departure, User
+from exitlens.core.services.departures import DepartureRules
 
 
 class DateInput(forms.DateInput):
@@ -27,48 +28,17 @@ class InterviewState(models.TextChoices):
     ANONYMOUS = "completed_anonymously", _("Responded")
 
 
-class DepartureForm(forms.ModelForm):
-    eligible_for_rehire = forms.NullBooleanField(
-        label=_("Eligible for rehire"), required=False, widget=forms.NullBooleanSelect
-    )
+class DepartureForm(DepartureRules):
+    """The departure form of the HR pages: the rules of the departures service, shown with date
+    pickers, help texts and fieldsets."""
 
-    class Meta:
-        model = Departure
-        fields = [
-            "full_name",
-            "work_email",
-            "personal_email",
-            "language",
-            "department",
-            "manager",
-            "job_title",
-            "location",
-            "age_band",
-            "hire_date",
-            "leave_date",
-            "departure_type",
-            "regrettable",
-            "external_id",
-            "destination",
-            "eligible_for_rehire",
-            "outcome",
-        ]
+    class Meta(DepartureRules.Meta):
         widgets = {"hire_date": DateInput(), "leave_date": DateInput()}
         help_texts = {
             "manager": _("Leave empty to use the manager of the department."),
             "external_id": _("The employee number in your HR system, if any."),
             "destination": _("Where the leaver is going, if known."),
         }
-        error_messages = {
-            "external_id": {"unique": _("Another departure already has this HR system id.")},
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.order_by("name")
-        self.fields["manager"].queryset = Manager.objects.order_by("name")
-        if not self.instance.pk:
-            self.initial.setdefault("language", settings.LANGUAGE_CODE)
 
     def fieldsets(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields in groups, each shown as a fieldset with a legend."""
@@ -99,21 +69,6 @@ class DepartureForm(forms.ModelForm):
             ),
         ]
         return [(legend, [self[name] for name in names]) for legend, names in groups]
-
-    def clean_external_id(self) -> str | None:
-        # Blank means "none", stored as NULL so that many departures can lack one.
-        return (self.cleaned_data.get("external_id") or "").strip() or None
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        hire_date = cleaned.get("hire_date")
-        leave_date = cleaned.get("leave_date")
-        if hire_date and leave_date and leave_date < hire_date:
-            self.add_error("leave_date", _("The leave date cannot be before the hire date."))
-        department = cleaned.get("department")
-        if department and not cleaned.get("manager"):
-            cleaned["manager"] = department.manager
-        return cleaned
 
 
 YES_NO_ANY = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]

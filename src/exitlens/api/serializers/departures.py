@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
@@ -8,16 +6,14 @@ from exitlens.api.serializers.fields import (
     StrictPrimaryKeyRelatedField,
 )
 from exitlens.core.models import Department, Departure, Manager
-from exitlens.staff.forms import DepartureForm
-
-# What HR enters on the departure form; the API takes the same fields.
-EDITABLE_FIELDS = list(DepartureForm.Meta.fields)
+from exitlens.core.services.departures import EDITABLE_FIELDS
 
 
 class DepartureSerializer(StrictModelSerializer):
-    """A departure as HR registers it, identified by its `code`. Validated as the HR form is:
-    the hire date lies on or before the leave date, the department exists, the HR system id is
-    unique, and without a manager the department's manager is taken."""
+    """A departure as HR registers it, identified by its `code`. The serializer reads JSON
+    types; the departures service checks the rules, as for the HR form: the hire date lies on
+    or before the leave date, the department exists, the HR system id is unique, and without a
+    manager the department's manager is taken."""
 
     department = StrictPrimaryKeyRelatedField(queryset=Department.objects.all())
     department_name = serializers.CharField(source="department.name", read_only=True)
@@ -43,27 +39,3 @@ class DepartureSerializer(StrictModelSerializer):
                 )
             },
         }
-
-    def validate_external_id(self, value: str | None) -> str | None:
-        return (value or "").strip() or None
-
-    def validate(self, attrs: dict) -> dict:
-        instance = self.instance
-
-        def current(name: str):
-            if name in attrs:
-                return attrs[name]
-            return getattr(instance, name) if instance else None
-
-        hire_date, leave_date = current("hire_date"), current("leave_date")
-        if hire_date and leave_date and leave_date < hire_date:
-            raise serializers.ValidationError(
-                {"leave_date": [_("The leave date cannot be before the hire date.")]}
-            )
-        department = current("department")
-        manager_given = "manager" in attrs
-        if department and attrs.get("manager") is None and (manager_given or instance is None):
-            attrs["manager"] = department.manager
-        if instance is None:
-            attrs.setdefault("language", settings.LANGUAGE_CODE)
-        return attrs

@@ -1,7 +1,5 @@
 """Departures: list, register, read and change them, as HR does on the departure pages."""
 
-from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -9,11 +7,14 @@ from rest_framework.response import Response
 from exitlens.api.filters import DepartureQueryForm
 from exitlens.api.queries import page_of, paginate
 from exitlens.api.schema import document
-from exitlens.api.serializers.departures import EDITABLE_FIELDS, DepartureSerializer
+from exitlens.api.serializers.departures import DepartureSerializer
 from exitlens.api.views.base import ApiView
 from exitlens.core.models import Departure
-from exitlens.core.services.audit import departure_subject
-from exitlens.core.services.departures import audit_address_changes
+from exitlens.core.services.departures import (
+    DepartureInvalid,
+    register_departure,
+    update_departure,
+)
 
 TAGS = ["departures"]
 
@@ -35,22 +36,9 @@ def _filtered(query: dict):
     return departures
 
 
-def _field_values(departure: Departure) -> dict:
-    return {
-        name: getattr(departure, Departure._meta.get_field(name).attname)
-        for name in EDITABLE_FIELDS
-    }
-
-
-def _save(serializer: DepartureSerializer) -> Departure:
-    """Save inside the caller's transaction; a unique id taken meanwhile is a 400, not a 500."""
-    try:
-        with transaction.atomic():
-            return serializer.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"external_id": [_("Another departure already has this HR system id.")]}
-        ) from None
+def _refused(error: DepartureInvalid) -> ValidationError:
+    """The service's refusal as the API's 400, field by field."""
+    return ValidationError(error.errors)
 
 
 class DepartureList(ApiView):
@@ -78,9 +66,12 @@ class DepartureList(ApiView):
     def post(self, request):
         serializer = DepartureSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            departure = _save(serializer)
-            self.audit("departure.created", departure_subject(departure))
+        try:
+            departure = register_departure(
+                request.user, serializer.validated_data, request=request, **self.audit_data()
+            )
+        except DepartureInvalid as error:
+            raise _refused(error) from None
         return Response(DepartureSerializer(departure).data, status=status.HTTP_201_CREATED)
 
 
@@ -116,16 +107,17 @@ class DepartureDetail(ApiView):
 
     def _update(self, code: str, *, partial: bool) -> Response:
         departure = self.get_departure(code)
-        before = _field_values(departure)
         serializer = DepartureSerializer(departure, data=self.request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            departure = _save(serializer)
-            after = _field_values(departure)
-            changed = [name for name in EDITABLE_FIELDS if before[name] != after[name]]
-            if changed:
-                self.audit("departure.changed", departure_subject(departure), fields=changed)
-            audit_address_changes(
-                self.request.user, departure, before, request=self.request, via="api"
+        try:
+            departure = update_departure(
+                self.request.user,
+                departure,
+                serializer.validated_data,
+                request=self.request,
+                via="api",
+                **self.audit_data(),
             )
+        except DepartureInvalid as error:
+            raise _refused(error) from None
         return Response(DepartureSerializer(departure).data)

@@ -1,17 +1,19 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from exitlens.core.access import get_departure_for_user
+from exitlens.core.access import get_departure_for_user, hr_required
 from exitlens.core.models import Departure, Interview
-from exitlens.core.services.audit import departure_subject, record_audit
-from exitlens.core.services.departures import audit_address_changes
-from exitlens.staff.decorators import hr_required
+from exitlens.core.services.departures import (
+    DepartureInvalid,
+    delete_departure,
+    register_departure,
+    update_departure,
+)
 from exitlens.staff.forms import (
     DEFAULT_PAGE_SIZE,
     DepartureFilterForm,
@@ -121,48 +123,32 @@ def departure_list(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/departure_list.html", ctx)
 
 
-def _field_values(departure: Departure) -> dict:
-    return {
-        name: getattr(departure, Departure._meta.get_field(name).attname)
-        for name in DepartureForm.Meta.fields
-    }
-
-
 @hr_required
 def departure_create(request: HttpRequest) -> HttpResponse:
     form = DepartureForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            departure = form.save()
-            record_audit(
-                request.user, "departure.created", departure_subject(departure), request=request
-            )
-        messages.success(request, _("The departure has been registered."))
-        return redirect("departure_detail", code=departure.code)
+    if request.method == "POST":
+        try:
+            departure = register_departure(request.user, form, request=request)
+        except DepartureInvalid:
+            pass  # the form shows what is wrong
+        else:
+            messages.success(request, _("The departure has been registered."))
+            return redirect("departure_detail", code=departure.code)
     return render(request, "staff/departure_form.html", {"nav": "departures", "form": form})
 
 
 @hr_required
 def departure_edit(request: HttpRequest, code) -> HttpResponse:
     departure = get_departure_for_user(request.user, code)
-    before = _field_values(departure)
     form = DepartureForm(request.POST if request.method == "POST" else None, instance=departure)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            departure = form.save()
-            after = _field_values(departure)
-            changed = [name for name in DepartureForm.Meta.fields if before[name] != after[name]]
-            if changed:
-                record_audit(
-                    request.user,
-                    "departure.changed",
-                    departure_subject(departure),
-                    request=request,
-                    fields=changed,
-                )
-            audit_address_changes(request.user, departure, before, request=request, via="form")
-        messages.success(request, _("The changes have been saved."))
-        return redirect("departure_detail", code=departure.code)
+    if request.method == "POST":
+        try:
+            departure = update_departure(request.user, departure, form, request=request, via="form")
+        except DepartureInvalid:
+            pass  # the form shows what is wrong
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("departure_detail", code=departure.code)
     ctx = {"nav": "departures", "form": form, "departure": departure}
     return render(request, "staff/departure_form.html", ctx)
 
@@ -180,12 +166,7 @@ def departure_detail(request: HttpRequest, code) -> HttpResponse:
 def departure_delete(request: HttpRequest, code) -> HttpResponse:
     departure = get_departure_for_user(request.user, code)
     if request.method == "POST":
-        with transaction.atomic():
-            record_audit(
-                request.user, "departure.deleted", departure_subject(departure), request=request
-            )
-            # The named or confidential interview, its answers and the invitations go with it.
-            departure.delete()
+        delete_departure(request.user, departure, request=request)
         messages.success(
             request, _("The departure of %(name)s has been deleted.") % {"name": departure}
         )

@@ -1,4 +1,4 @@
-"""Departures: the rules every route that writes one shares (HR pages, API, imports)."""
+"""Audit entries for changed invitation addresses, shared by single changes and imports."""
 
 from django.http import HttpRequest
 
