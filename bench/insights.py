@@ -135,10 +135,10 @@ def measure() -> dict:
     from django.test import Client
     from django.urls import reverse
 
+    from exitlens.analysis.taxonomy import THEME_IDS
     from exitlens.core import models
     from exitlens.insights import figures
     from exitlens.insights.report import render_pdf
-    from exitlens.taxonomy import THEME_IDS
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -11,9 +11,10 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from exitlens.core.models import AuditEntry, Department
+from exitlens.core.spreadsheets import BOM
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import Filters
-from exitlens.insights.serialise import BOM, as_dict
+from exitlens.insights.serialise import as_dict
 from tests import insights_data
 
 YEAR = ["--start", "2026-01-01", "--end", "2026-12-31"]

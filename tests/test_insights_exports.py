@@ -12,9 +12,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from exitlens.core.models import Answer, AnswerTheme, AuditEntry, Department, Interview
+from exitlens.core.spreadsheets import BOM, Table, to_csv, to_xlsx
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import Filters
-from exitlens.insights.serialise import BOM, as_dict, tables, to_csv, to_xlsx
+from exitlens.insights.serialise import as_dict, tables
 from tests import insights_data
 from tests.conftest import login
 
@@ -197,12 +198,12 @@ def test_the_xlsx_has_a_sheet_per_section_with_the_same_numbers(people):
 
 
 def test_cells_that_start_like_a_formula_are_defused():
-    table = (
+    table = Table(
         "Injection",
         ["=HEADER"],
         [['=HYPERLINK("http://evil")'], ["+1"], ["-2"], ["@SUM(A1)"], ["\tx"], ["\rx"], ["ok"]],
     )
-    table[2].append([-3])
+    table.rows.append([-3])
 
     rows = list(csv.reader(io.StringIO(to_csv([table]).removeprefix(BOM))))[1:]
     assert [row[0] for row in rows] == [
@@ -225,7 +226,7 @@ def test_cells_that_start_like_a_formula_are_defused():
 
 def test_long_and_repeated_sheet_names_are_shortened_and_kept_apart():
     name = "A section with a name far longer than a sheet allows: really"
-    workbook = load_workbook(io.BytesIO(to_xlsx([(name, ["a"], []), (name, ["b"], [])])))
+    workbook = load_workbook(io.BytesIO(to_xlsx([Table(name, ["a"], []), Table(name, ["b"], [])])))
 
     assert len(workbook.sheetnames) == 2
     assert len(set(workbook.sheetnames)) == 2

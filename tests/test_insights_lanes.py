@@ -5,7 +5,7 @@ import random
 import pytest
 from django.db import connection
 
-from exitlens.insights import figures, lanes, summaries
+from exitlens.insights import figures, lanes
 from exitlens.insights.filters import Filters
 from tests import insights_data
 from tests.test_insights_figures import YEAR
@@ -49,7 +49,6 @@ def test_a_full_lane_does_not_spill_into_the_next():
 @pytest.mark.django_db
 def test_the_figures_are_the_same_with_one_theme_to_a_sum(monkeypatch):
     insights_data.build()
-    summaries.summarise_missing()  # what compute() does before it calls _compute()
     filters = Filters(**YEAR, by="location")  # a breakdown: Utrecht and other
     in_lanes = figures._compute(filters)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exitlens.core.models import Answer, AnswerChoice, AuditEntry, Department, Interview
-from exitlens.insights import report
+from exitlens.insights import report, summaries
 from exitlens.insights.figures import Share, TrendSeries, compute
 from exitlens.insights.filters import Filters
 from exitlens.insights.labels import retention_measure
@@ -108,6 +108,7 @@ def test_what_could_have_kept_them_is_the_matching_retention_row(people):
         text="A raise would have kept me.",
     )
     retention.themes.create(theme="pay", polarity="negative", score=0.9)
+    summaries.summarise([interview.pk])  # as the coding service does
 
     pay = report.priorities(insights())[0]
 
@@ -131,6 +132,7 @@ def _add_personal_reason(interview: Interview) -> None:
         question=interview.questionnaire_version.questions.get(key="contributing_reasons"),
     )
     AnswerChoice.objects.create(answer=answer, value="personal")
+    summaries.summarise([interview.pk])  # written past the services: summarised as they would
 
 
 def test_the_direction_of_a_trend_needs_intervals_apart():

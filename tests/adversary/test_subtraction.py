@@ -27,13 +27,13 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from exitlens import segments
+from exitlens.analysis.taxonomy import THEME_IDS
+from exitlens.core import segments
 from exitlens.core.models import Department, Departure, Interview, Invitation, Manager
 from exitlens.core.services.questionnaires import current_version
 from exitlens.insights.figures import compute
 from exitlens.insights.filters import Filters, InsightFilterForm
 from exitlens.insights.models import Leaver
-from exitlens.taxonomy import THEME_IDS
 from tests.conftest import login
 
 K = settings.EXITLENS_MIN_GROUP_SIZE

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.core.models import Answer, AnswerTheme, Department, Departure, Interview, User
 from exitlens.core.services import coding, interviews
-from exitlens.taxonomy import THEME_IDS
 from tests.browser.test_leaver_journey import _log_in
 from tests.conftest import PASSWORD
 

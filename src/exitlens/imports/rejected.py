@@ -6,10 +6,10 @@ import csv
 import os
 from pathlib import Path
 
+from exitlens.core.spreadsheets import safe_text
 from exitlens.imports import values
 from exitlens.imports.departures import Plan
 from exitlens.imports.mapping import ERRORS_HEADER
-from exitlens.insights.serialise import safe_text
 
 
 def write_rejected_rows(plan: Plan, path: Path) -> int:

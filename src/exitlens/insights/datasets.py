@@ -14,11 +14,11 @@ from itertools import islice
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from exitlens.analysis.taxonomy import THEMES
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Departure, Interview, Question
 from exitlens.insights.filters import Filters, tenure_band_expression
 from exitlens.insights.labels import language
-from exitlens.insights.summaries import EFFECTIVE, summarise_missing_if_any
-from exitlens.taxonomy import THEMES
+from exitlens.insights.summaries import EFFECTIVE
 
 DATASETS = ("departures", "answers", "themes")
 CHUNK = 2000
@@ -187,7 +187,6 @@ def _identity(values: tuple, promises: dict[str, str]) -> list:
 
 
 def _completed_interviews(filters: Filters) -> QuerySet:
-    summarise_missing_if_any()
     return filters.leavers().values("interview_id")
 
 

@@ -43,7 +43,7 @@ from collections.abc import Callable
 
 from django.db.models import Count, QuerySet
 
-from exitlens import segments
+from exitlens.core import segments
 from exitlens.core.models import Department
 from exitlens.insights.filters import Filters, tenure_band_expression
 from exitlens.insights.models import Leaver

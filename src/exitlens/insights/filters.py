@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from exitlens import segments
+from exitlens.core import segments
 from exitlens.core.models import Department, Departure, Manager
 
 GRANULARITIES = (("quarter", _("Quarter")), ("month", _("Month")))
@@ -300,8 +300,7 @@ class Filters:
     def leavers(self) -> QuerySet:
         """The summaries (insights.models.Leaver) of the completed interviews in view: named
         and confidential ones through their departure, anonymous ones through what they kept
-        (see the class docstring). Callers catch up on missing summaries first
-        (summaries.summarise_missing_if_any)."""
+        (see the class docstring). The writes keep them fresh (summaries.py)."""
         from exitlens.insights.models import Leaver
 
         if self.excludes_anonymous:

@@ -3,11 +3,11 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from exitlens import segments
+from exitlens.analysis.taxonomy import get_theme
+from exitlens.core import segments
 from exitlens.core.models import Department, Departure, Manager
 from exitlens.insights.figures import OTHER
 from exitlens.insights.filters import DIMENSIONS, Filters
-from exitlens.taxonomy import get_theme
 
 
 def language() -> str:

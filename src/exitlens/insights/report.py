@@ -13,7 +13,7 @@ table for readers who cannot see the chart.
 import functools
 import math
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,6 +23,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exitlens.analysis.taxonomy import get_theme
+from exitlens.core.spreadsheets import Table
 from exitlens.insights import charts
 from exitlens.insights.figures import (
     OTHER,
@@ -40,7 +42,6 @@ from exitlens.insights.labels import (
     segment_labels,
     theme_label,
 )
-from exitlens.taxonomy import get_theme
 
 CHART_BARS = 10  # the longest bar charts; the tables under them list every row
 DETAILED_PRIORITIES = 5  # the report describes these in full, the others in a short table
@@ -81,16 +82,6 @@ class Priority:
     @property
     def kept_by_percent(self) -> str:
         return percent(self.kept_by.share.value) if self.kept_by and self.kept_by.share else ""
-
-
-@dataclass
-class Table:
-    """A chart's data, for reading instead of looking."""
-
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
-    notes: list[str] = field(default_factory=list)
 
 
 def is_actionable(theme: str) -> bool:

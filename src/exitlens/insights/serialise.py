@@ -1,21 +1,13 @@
-"""The insights as data: a JSON-ready dict, named tables, and those tables as CSV or XLSX.
+"""The insights as data: a JSON-ready dict and named tables (core/spreadsheets.py writes files).
 
 Every figure here is one the dashboard shows, so the confidentiality threshold already holds:
 a figure on too few people is None in the dict and an empty cell in the tables.
 """
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
-from datetime import date
-
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
+from exitlens.core.spreadsheets import Table
 from exitlens.insights.figures import Breakdown, Insights, Share, ThemeRow, TrendSeries
 from exitlens.insights.labels import (
     describe,
@@ -25,12 +17,6 @@ from exitlens.insights.labels import (
     theme_label,
 )
 
-Table = tuple[str, list[str], Iterable[Iterable]]
-
-BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-SHEET_NAME_LENGTH = 31
-SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 DECIMALS = 4
 
 THEME_SECTIONS = ("reasons", "retention", "attraction", "liked_most", "liked_least", "gap")
@@ -202,7 +188,7 @@ def _filters_table(insights: Insights) -> Table:
     rows.append([_("Query"), insights.filters.query()])
     if insights.withheld:
         rows.append([_("Withheld"), insights.withheld_reason])
-    return _("Filters"), [pgettext("column heading", "Filter"), _("Value")], rows
+    return Table(_("Filters"), [pgettext("column heading", "Filter"), _("Value")], rows)
 
 
 def _headline_table(insights: Insights) -> Table:
@@ -235,7 +221,7 @@ def _headline_table(insights: Insights) -> Table:
         ],
         [_("Retained"), *_share_cells(headline.retained)],
     ]
-    return _("Headline"), [_("Figure"), *_share_header()], rows
+    return Table(_("Headline"), [_("Figure"), *_share_header()], rows)
 
 
 def _theme_table(title: str, rows: list[ThemeRow]) -> Table:
@@ -268,7 +254,7 @@ def _theme_table(title: str, rows: list[ThemeRow]) -> Table:
         ]
         for row in rows
     ]
-    return title, header, body
+    return Table(title, header, body)
 
 
 def _breakdown_table(insights: Insights) -> Table:
@@ -305,7 +291,7 @@ def _breakdown_table(insights: Insights) -> Table:
     title = _("Breakdown by %(dimension)s") % {
         "dimension": dimension_label(breakdown.dimension if breakdown else insights.filters.by)
     }
-    return title, header, rows
+    return Table(title, header, rows)
 
 
 def _departures_trend_table(insights: Insights) -> Table:
@@ -319,7 +305,7 @@ def _departures_trend_table(insights: Insights) -> Table:
         _("Departures"),
         *(f"{_('Voluntary')}: {name}" for name in _share_header()),
     ]
-    return _("Departures over time"), header, rows
+    return Table(_("Departures over time"), header, rows)
 
 
 def _theme_trends_table(insights: Insights) -> Table:
@@ -329,7 +315,7 @@ def _theme_trends_table(insights: Insights) -> Table:
         for period, share in series.points
     ]
     header = [_("Period"), _("Theme"), _("Label"), *_share_header()]
-    return _("Reasons over time"), header, rows
+    return Table(_("Reasons over time"), header, rows)
 
 
 def _quotes_table(insights: Insights) -> Table:
@@ -338,7 +324,7 @@ def _quotes_table(insights: Insights) -> Table:
         for theme, quotes in insights.quotes.items()
         for quote in quotes
     ]
-    return _("Quotes"), [_("Theme"), _("Label"), _("Quote")], rows
+    return Table(_("Quotes"), [_("Theme"), _("Label"), _("Quote")], rows)
 
 
 def _methods_table(insights: Insights) -> Table:
@@ -348,11 +334,11 @@ def _methods_table(insights: Insights) -> Table:
         [_("Anonymous interviews left out by the filters"), insights.anonymous_left_out],
         [_("Methods"), methods_note(insights)],
     ]
-    return _("Methods"), [_("Item"), _("Value")], rows
+    return Table(_("Methods"), [_("Item"), _("Value")], rows)
 
 
 def tables(insights: Insights) -> list[Table]:
-    """(name, header, rows) per section of the dashboard, for CSV and XLSX."""
+    """A table per section of the dashboard, for CSV and XLSX."""
     titles = _section_titles()
     return [
         _filters_table(insights),
@@ -364,88 +350,3 @@ def tables(insights: Insights) -> list[Table]:
         _quotes_table(insights),
         _methods_table(insights),
     ]
-
-
-# Files. A spreadsheet runs a cell that starts like a formula: such text gets an apostrophe.
-
-
-def safe_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def _csv_cell(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return safe_text(value)
-    return value
-
-
-class _Line:
-    """A file-like target for csv.writer that hands back what was written."""
-
-    def write(self, text: str) -> str:
-        return text
-
-
-def csv_lines(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
-    """One table as CSV lines, for streaming; no byte order mark."""
-    writer = csv.writer(_Line())
-    yield writer.writerow([_csv_cell(cell) for cell in header])
-    for row in rows:
-        yield writer.writerow([_csv_cell(cell) for cell in row])
-
-
-def to_csv(tables: list[Table]) -> str:
-    """All tables in one CSV text: a "# name" line before each, a blank line between them.
-    It starts with a byte order mark, so Excel reads it as UTF-8."""
-    out = io.StringIO()
-    out.write(BOM)
-    for number, (name, header, rows) in enumerate(tables):
-        if number:
-            out.write("\r\n")
-        out.write(f"# {name}\r\n")
-        out.writelines(csv_lines(header, rows))
-    return out.getvalue()
-
-
-def _xlsx_cell(value) -> object:
-    if value is None or isinstance(value, (int, float, date)):
-        return value
-    return safe_text(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
-def _sheet_name(name: str, taken: set[str]) -> str:
-    base = name.translate(SHEET_NAME_FORBIDDEN).strip().strip("'")[:SHEET_NAME_LENGTH] or "Sheet"
-    candidate, number = base, 1
-    while candidate.lower() in taken:
-        number += 1
-        suffix = f" ({number})"
-        candidate = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
-    taken.add(candidate.lower())
-    return candidate
-
-
-def to_xlsx(tables: list[Table]) -> bytes:
-    """One sheet per table with a bold header row. Rows may be a stream: written as they come."""
-    workbook = Workbook(write_only=True)
-    taken: set[str] = set()
-    bold = Font(bold=True)
-    for name, header, rows in tables:
-        sheet = workbook.create_sheet(_sheet_name(name, taken))
-        header_cells = []
-        for title in header:
-            cell = WriteOnlyCell(sheet, value=_xlsx_cell(title))
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        sheet.freeze_panes = "A2"
-        for row in rows:
-            sheet.append([_xlsx_cell(value) for value in row])
-    if not tables:
-        workbook.create_sheet("Sheet")
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

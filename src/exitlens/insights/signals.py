@@ -1,9 +1,11 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from exitlens.core.models import Department, Departure, Invitation
-from exitlens.core.signals import interviews_changed
+from exitlens.core.models import Department, Departure, Interview, Invitation
+from exitlens.core.signals import departures_imported, interviews_changed
 from exitlens.insights import summaries
+
+LOOKUP_BATCH = 500  # ids in one `IN (...)`: within SQLite's limit on parameters
 
 
 @receiver(interviews_changed)
@@ -19,7 +21,23 @@ def summarise_departure(sender, instance: Departure, created: bool, **kwargs) ->
         summaries.summarise_departure(instance.pk)
 
 
+@receiver(departures_imported, dispatch_uid="insights.departures_imported")
+def summarise_imported(sender, departure_ids, **kwargs) -> None:
+    """Bulk writes send no model signals: bring the insights up to date here, inside the
+    import's transaction. Only departures that had interviews have rows to rebuild."""
+    summaries.changed()
+    interview_ids = []
+    for start in range(0, len(departure_ids), LOOKUP_BATCH):
+        batch = departure_ids[start : start + LOOKUP_BATCH]
+        interview_ids += Interview.objects.filter(departure_id__in=batch).values_list(
+            "pk", flat=True
+        )
+    if interview_ids:
+        summaries.summarise(interview_ids)
+
+
 @receiver(post_delete, sender=Departure)
+@receiver(post_delete, sender=Interview)  # its summary goes with it (resealed, discarded)
 @receiver(post_save, sender=Invitation)
 @receiver(post_delete, sender=Invitation)
 @receiver(post_save, sender=Department)

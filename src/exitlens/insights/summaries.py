@@ -2,8 +2,9 @@
 
 `summarise` (re)builds the rows of given interviews from the answers, their choices and their
 effective theme tags; the services call it when an interview is completed, coded or reviewed,
-and a signal when a departure changes. `summarise_missing` catches up on any completed interview
-without a row (after an upgrade, or data loaded by hand), so a missed call costs time, not truth.
+and a signal when a departure changes (insights/signals.py). Reading the insights never writes:
+`summarise_missing` (`exitlens insights summarise`) catches up on completed interviews without a
+row after data was loaded by hand or an upgrade, `summarise_all` (`--all`) rebuilds every row.
 """
 
 import secrets
@@ -12,10 +13,10 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Q
 
-from exitlens import segments
+from exitlens.analysis.taxonomy import THEME_IDS
+from exitlens.core import segments
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Interview
 from exitlens.insights.models import DataVersion, Leaver
-from exitlens.taxonomy import THEME_IDS
 
 BATCH = 2_000
 BIT = {theme: 1 << i for i, theme in enumerate(THEME_IDS)}
@@ -68,14 +69,6 @@ def summarise_missing() -> int:
         status=Interview.Status.COMPLETED, leaver__isnull=True
     ).values_list("pk", flat=True)
     return summarise(list(missing))
-
-
-def summarise_missing_if_any() -> int:
-    """`summarise_missing`, after a cheap check that any completed interview lacks a row."""
-    completed = Interview.objects.filter(status=Interview.Status.COMPLETED).count()
-    if completed == Leaver.objects.count():
-        return 0
-    return summarise_missing()
 
 
 def summarise_departure(departure_id: int) -> None:

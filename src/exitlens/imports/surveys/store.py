@@ -3,7 +3,7 @@
 `plan` looks up what is stored (departments, departures with their interviews, the questions)
 and rejects the rows that cannot go in; `apply` writes the rest in bulk. A row whose external id
 is stored updates that departure, and the answers its interview got from this kind of file are
-replaced. Bulk writes send no signals, so `apply` brings the insights up to date itself.
+replaced. Bulk writes send no model signals, so `apply` tells the insights what changed.
 """
 
 from collections import Counter
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exitlens import segments
+from exitlens.core import segments
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
@@ -27,6 +27,7 @@ from exitlens.core.models import (
 )
 from exitlens.core.services.audit import record_audit
 from exitlens.core.services.questionnaires import current_version
+from exitlens.core.signals import interviews_changed
 from exitlens.imports.surveys.common import (
     DEPARTMENT_SEPARATOR,
     Parsed,
@@ -34,7 +35,6 @@ from exitlens.imports.surveys.common import (
     SurveyError,
     SurveyRow,
 )
-from exitlens.insights import summaries
 
 BATCH = 500  # rows per INSERT or UPDATE, and ids per `IN (...)`: within SQLite's limits
 REQUIRED_FOR_NEW = ("leave_date", "departure_type")
@@ -210,7 +210,9 @@ def apply(plan: Plan, path: Path, format_name: str, by: User | None = None) -> N
     updated = _update_departures(plan)
     interviews = _interviews(plan, created, updated)
     _replace_answers(plan, interviews)
-    summaries.summarise([interview.pk for interview, _row in interviews])
+    interviews_changed.send(
+        sender=__name__, interview_ids=[interview.pk for interview, _row in interviews]
+    )
     record_audit(
         by,
         "surveys.imported",

@@ -46,18 +46,3 @@ def audit_quotes_read(request, insights, page: str) -> None:
             quotes=quotes,
             filters=insights.filters.query(),
         )
-
-
-def quotes_to_review(request, insights) -> list:
-    """For HR: the candidate quotes nobody decided on yet, redacted, with a signed form value."""
-    if not request.user.is_hr or insights.suppressed:
-        return []
-    from exitlens.insights import labels
-    from exitlens.insights.quotes import awaiting_review
-    from exitlens.insights.views.quotes import sign_answer
-
-    candidates = awaiting_review(insights)
-    for candidate in candidates:
-        candidate.signed = sign_answer(candidate.answer_id)
-        candidate.label = labels.theme_label(candidate.theme)
-    return candidates

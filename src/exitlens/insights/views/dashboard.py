@@ -10,9 +10,9 @@ from exitlens.insights.results import DEPARTURES, LEAVERS
 from exitlens.insights.views.common import (
     audit_quotes_read,
     insights_required,
-    quotes_to_review,
     read_filters,
 )
+from exitlens.insights.views.quotes import quotes_to_review
 
 
 @insights_required
@@ -64,7 +64,7 @@ def _trend_rows(insights) -> list[dict]:
 
 
 def _theme_labels() -> dict[str, str]:
-    from exitlens.taxonomy import THEME_IDS
+    from exitlens.analysis.taxonomy import THEME_IDS
 
     return {theme: labels.theme_label(theme) for theme in THEME_IDS}
 

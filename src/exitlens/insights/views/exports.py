@@ -1,16 +1,15 @@
 """Downloads: the dashboard's figures (everyone who sees the insights) and row-level data
 (HR staff and administrators only). Every download is written to the audit log."""
 
-import json
-
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exitlens.core import spreadsheets
 from exitlens.core.services.audit import record_audit
-from exitlens.insights import serialise
+from exitlens.core.spreadsheets import Table
 from exitlens.insights.datasets import DATASETS, dataset_rows
-from exitlens.insights.figures import compute
+from exitlens.insights.exports import export_insights
 from exitlens.insights.filters import InsightFilterForm
 from exitlens.insights.views.common import insights_required, read_filters
 
@@ -52,22 +51,7 @@ def insights_export(request, format: str):
     form, filters = read_filters(request)
     if filters is None:
         return invalid_filters(form)
-    insights = compute(filters)
-    if format == "json":
-        content = json.dumps(serialise.as_dict(insights), ensure_ascii=False, indent=2)
-    elif format == "csv":
-        content = serialise.to_csv(serialise.tables(insights))
-    else:
-        content = serialise.to_xlsx(serialise.tables(insights))
-    record_audit(
-        request.user,
-        "insights.exported",
-        "insights",
-        request=request,
-        format=format,
-        dataset="insights",
-        query=filters.query(),
-    )
+    _insights, content = export_insights(filters, format, by=request.user, request=request)
     response = HttpResponse(content, content_type=CONTENT_TYPES[format])
     return _attachment(response, "insights", format)
 
@@ -91,15 +75,15 @@ def data_export(request, dataset: str, format: str):
         query=filters.query(),
     )
     if format == "csv":
-        lines = serialise.csv_lines(header, rows)
+        lines = spreadsheets.csv_lines(header, rows)
         response = StreamingHttpResponse(_with_bom(lines), content_type=CONTENT_TYPES[format])
     else:
         titles = {"departures": _("Departures"), "answers": _("Answers"), "themes": _("Themes")}
-        content = serialise.to_xlsx([(titles[dataset], header, rows)])
+        content = spreadsheets.to_xlsx([Table(titles[dataset], header, rows)])
         response = HttpResponse(content, content_type=CONTENT_TYPES[format])
     return _attachment(response, dataset, format)
 
 
 def _with_bom(lines):
-    yield serialise.BOM
+    yield spreadsheets.BOM
     yield from lines

@@ -9,8 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exitlens.insights import labels
 from exitlens.insights.models import QuoteReview
-from exitlens.insights.quotes import NotQuotable, review_quote
+from exitlens.insights.quotes import NotQuotable, awaiting_review, review_quote
 from exitlens.insights.views.common import insights_required
 
 SALT = "exitlens.insights.quote"
@@ -19,6 +20,17 @@ SALT = "exitlens.insights.quote"
 def sign_answer(answer_id: int) -> str:
     """The answer a review form is about, signed: the form names no row a user could change."""
     return signing.dumps(answer_id, salt=SALT)
+
+
+def quotes_to_review(request, insights) -> list:
+    """For HR: the candidate quotes nobody decided on yet, redacted, with a signed form value."""
+    if not request.user.is_hr or insights.suppressed:
+        return []
+    candidates = awaiting_review(insights)
+    for candidate in candidates:
+        candidate.signed = sign_answer(candidate.answer_id)
+        candidate.label = labels.theme_label(candidate.theme)
+    return candidates
 
 
 class QuoteReviewForm(forms.Form):

@@ -12,9 +12,9 @@ from exitlens.insights.report import render_pdf, report_context
 from exitlens.insights.views.common import (
     audit_quotes_read,
     insights_required,
-    quotes_to_review,
     read_filters,
 )
+from exitlens.insights.views.quotes import quotes_to_review
 
 
 def filter_errors(form: InsightFilterForm) -> list[tuple[str, str]]:
