@@ -125,3 +125,21 @@ def login(client, user):
     if user.is_active:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fake_analyser(request, monkeypatch):
+    """Every test codes answers with `tests.fakes.FakeAnalyzer` (fast, deterministic, no
+    sentence encoder). A test about coding itself is marked `real_analyser` and gets the real
+    one, whose encoder and trained models load once per test run and stay cached in-process."""
+    if request.node.get_closest_marker("real_analyser"):
+        yield
+        return
+    from exitlens.analysis import sensitive
+    from exitlens.core.services import coding
+    from tests.fakes import FakeAnalyzer, no_model_categories
+
+    fake = FakeAnalyzer()
+    monkeypatch.setattr(coding, "analyzer", lambda: fake)
+    monkeypatch.setattr(sensitive, "model_categories", no_model_categories)
+    yield

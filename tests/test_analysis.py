@@ -7,7 +7,9 @@ from exitlens.analysis.clauses import split_clauses
 from exitlens.analysis.language import check_language, detect_language
 from exitlens.analysis.model import Example, ThemeModel, parse_labels, shipped_examples
 from exitlens.analysis.sensitive import mentions_misconduct
-from exitlens.taxonomy import THEME_IDS
+from exitlens.analysis.taxonomy import THEME_IDS
+
+pytestmark = pytest.mark.real_analyser
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@ from exitlens.core.models import Answer, AnswerTheme, AuditEntry, Departure, Int
 from exitlens.core.services import coding, interviews
 from tests.conftest import login
 
+pytestmark = pytest.mark.real_analyser
+
 QUEUE = "/coding/"
 LEARN = "/coding/learn/"
 

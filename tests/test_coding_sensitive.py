@@ -1,9 +1,13 @@
 """Sensitive disclosures: the highlight and themes on the answers pages; the old list's address."""
 
+import pytest
+
 from exitlens.core.models import Answer, Interview, User
 from exitlens.core.services import coding, interviews
 from tests.anonymous import release_sealed
 from tests.conftest import login
+
+pytestmark = pytest.mark.real_analyser
 
 SENSITIVE = "/coding/sensitive/"
 HARASSED = "My manager sexually harassed me."

@@ -7,6 +7,8 @@ import pytest
 from exitlens.core.models import Answer, AnswerTheme, AuditEntry, Interview, Question
 from exitlens.core.services import coding, interviews
 
+pytestmark = pytest.mark.real_analyser
+
 
 @pytest.fixture
 def learning_dir(settings, tmp_path):

@@ -20,6 +20,8 @@ from exitlens.analysis.sensitive import (
 )
 from exitlens.analysis.sensitive.model import train, written_answers
 
+pytestmark = pytest.mark.real_analyser
+
 DATA = (
     Path(__file__).resolve().parent.parent
     / "src"

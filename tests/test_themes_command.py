@@ -4,9 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.core.models import AnswerTheme, Interview
 from exitlens.core.services import interviews
-from exitlens.taxonomy import THEME_IDS
+
+pytestmark = pytest.mark.real_analyser
 
 
 def _tag(*args, **options):
