@@ -10,6 +10,8 @@ os.environ.setdefault(
 os.environ.setdefault("EXITLENS_DATA_DIR", tempfile.mkdtemp(prefix="exitlens-test-"))
 os.environ.setdefault("EXITLENS_LANGUAGE", "en")
 os.environ.setdefault("EXITLENS_SITE_URL", "http://testserver")
+# Background tasks run where they are enqueued; tests/test_worker*.py start real workers.
+os.environ.setdefault("EXITLENS_TASKS", "immediate")
 
 from exitlens.settings import *  # noqa: F403
 

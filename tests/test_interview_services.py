@@ -8,7 +8,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import formats, timezone, translation
 
-from exitlens import tokens
+from exitlens.core import tokens
 from exitlens.core.models import (
     Answer,
     AnswerChoice,

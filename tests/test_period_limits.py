@@ -30,9 +30,9 @@ PAGES = [
     ("/insights/", "exitlens.insights.views.dashboard.compute"),
     ("/insights/report/", "exitlens.insights.views.report.compute"),
     ("/insights/report.pdf", "exitlens.insights.views.report.compute"),
-    ("/insights/export.json", "exitlens.insights.views.exports.compute"),
-    ("/insights/export.csv", "exitlens.insights.views.exports.compute"),
-    ("/insights/export.xlsx", "exitlens.insights.views.exports.compute"),
+    ("/insights/export.json", "exitlens.insights.exports.compute"),
+    ("/insights/export.csv", "exitlens.insights.exports.compute"),
+    ("/insights/export.xlsx", "exitlens.insights.exports.compute"),
     ("/insights/data/answers.csv", "exitlens.insights.views.exports.dataset_rows"),
     ("/insights/data/departures.xlsx", "exitlens.insights.views.exports.dataset_rows"),
 ]
@@ -105,7 +105,7 @@ def test_the_api_refuses_the_reported_period_with_a_message(client, admin):
 
 def test_the_command_refuses_the_reported_period(db):
     with (
-        patch("exitlens.core.management.commands.insights.compute") as count,
+        patch("exitlens.insights.exports.compute") as count,
         pytest.raises(CommandError, match="--end: Choose a date between"),
     ):
         call_command("insights", "export", "--format", "json", "--end", "2999-12-31")

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 
 from exitlens.core.models import Departure, Interview
-from exitlens.segments import quarter, tenure_band
+from exitlens.core.segments import quarter, tenure_band
 from exitlens.webhooks import delivery
 from exitlens.webhooks.models import Delivery, Event, Webhook
 from tests.adversary import world

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Exitlens"
 
     def ready(self) -> None:
-        from exitlens.core import checks, sign_ins  # noqa: F401  (registers checks, receivers)
+        from exitlens.core import checks, sign_ins, tasks  # noqa: F401  (checks, receivers, tasks)

@@ -7,4 +7,4 @@ class WebhooksConfig(AppConfig):
     verbose_name = "Webhooks"
 
     def ready(self) -> None:
-        from exitlens.webhooks import signals  # noqa: F401  (connects the receivers)
+        from exitlens.webhooks import signals  # noqa: F401  (receivers; delivery's periodic task)

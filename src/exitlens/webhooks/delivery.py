@@ -1,17 +1,16 @@
-"""Sending deliveries: signed POSTs, retries with back-off, and a worker that sends on commit.
+"""Sending deliveries: signed POSTs, retries with back-off, sent on the task queue on commit.
 
 A delivery row is written in the transaction of its event, so an event is stored exactly when
-what it announces is. Once that transaction commits, a background thread in the same process
-sends it (a leaver's or HR's request never waits for a receiver); whatever that thread misses,
-because the receiver was down or the process ended, `exitlens webhooks deliver` sends later.
+what it announces is. Once that transaction commits, a task on the queue (`exitlens worker`,
+core/queue.py) sends it (a leaver's or HR's request never waits for a receiver); what fails is
+retried on the delivery's own schedule by the worker's periodic `deliver_due` (or by
+`exitlens webhooks deliver`, which still works from cron).
 Whoever sends first claims the row, so nothing goes out twice at once.
 """
 
 import http.client
 import json
 import logging
-import queue
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
@@ -19,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from exitlens.core.queue import periodic, retrying
 from exitlens.webhooks import signature
 from exitlens.webhooks.models import PING, Delivery, Webhook
 
@@ -241,36 +241,25 @@ def prune() -> int:
     return deleted
 
 
-class _Worker:
-    """One thread per process that sends what was just committed."""
-
-    def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[list] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def submit(self, ids: list) -> None:
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():  # also after a fork
-                self._thread = threading.Thread(
-                    target=self._run, name="exitlens-webhooks", daemon=True
-                )
-                self._thread.start()
-        self._queue.put(ids)
-
-    def _run(self) -> None:
-        while True:
-            ids = self._queue.get()
-            try:
-                deliver(Delivery.objects.filter(pk__in=ids))
-            except Exception:
-                logger.exception("Sending webhooks failed; `exitlens webhooks deliver` retries")
-            finally:
-                connections.close_all()  # this thread's connections only
-
-
-_worker = _Worker()
-
-
 def send_in_background(ids: list) -> None:
-    _worker.submit(ids)
+    """Send on the task queue (core/queue.py), once the event's transaction has committed."""
+    deliver_webhooks.enqueue([str(pk) for pk in ids])
+
+
+# The queue's tasks. A delivery is claimed before it is sent (_claim), so a task run twice, or
+# alongside `exitlens webhooks deliver`, sends each event once; a failed attempt is retried on
+# the delivery's own schedule by `deliver_due_task`, which the worker runs periodically.
+
+
+@retrying
+def deliver_webhooks(delivery_ids: list[str]) -> None:
+    """Send these deliveries, if they are still due and nobody else has claimed them."""
+    deliver(Delivery.objects.filter(pk__in=delivery_ids))
+
+
+@periodic
+@retrying
+def deliver_due_task() -> None:
+    """Send every delivery that is due: retries, and whatever a lost task left behind."""
+    deliver_due()
+    prune()

@@ -18,6 +18,7 @@ from exitlens.analysis import Analyzer, Coding
 from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import QUESTIONS
 from exitlens.analysis.workers import CodingPool, bulk_analyzer
+from exitlens.core import queue
 from exitlens.core.models import Answer, AnswerTheme, Question, User
 from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
@@ -107,6 +108,16 @@ def code_answers(answers: Iterable[Answer], engine: Analyzer | CodingPool | None
     now = timezone.now()
     threshold = engine.model.threshold
     with transaction.atomic():
+        # An answer edited while it was being coded is left to the task its edit enqueued.
+        now_read = {
+            pk: (text, note)
+            for pk, text, note in Answer.objects.select_for_update()
+            .filter(pk__in=[a.pk for a in answers])
+            .values_list("pk", "text", "note")
+        }
+        kept = [i for i, a in enumerate(answers) if now_read.get(a.pk) == (a.text, a.note)]
+        answers = [answers[i] for i in kept]
+        merged = {new: merged[old] for new, old in enumerate(kept)}
         AnswerTheme.objects.filter(answer__in=answers, source=AnswerTheme.Source.MODEL).delete()
         tags, flagged = [], []
         for index, answer in enumerate(answers):
@@ -152,12 +163,41 @@ def _merge(first: Coding, second: Coding) -> Coding:
     )
 
 
-def code_safely(answers: Iterable[Answer]) -> None:
-    """Code on save: a failure is logged, never lost answers (`themes recode` catches up)."""
+def code_later(answers: Iterable[Answer]) -> None:
+    """Code on save, on the queue once the save commits (core/queue.py): the leaver's request
+    never waits for the encoder. Until then an answer shows uncoded: no language, no themes, no
+    certainty, as one the coding failed on."""
+    ids = [answer.pk for answer in answers]
+    if ids:
+        queue.enqueue_on_commit(code_answers_task, ids)
+
+
+@queue.retrying
+def code_answers_task(answer_ids: list[int]) -> int:
+    """The queue's task: code these answers as they are now; their model tags are replaced,
+    never added to."""
+    return code_by_id(answer_ids)
+
+
+def code_by_id(answer_ids: list[int]) -> int:
+    """The task's work: code these answers as they are now. Run twice, it leaves one set of
+    model tags. A sealed anonymous draft is left alone: its answers left with the seal, and
+    they are coded once released (sealing.release_batches)."""
+    answers = (
+        Answer.objects.filter(pk__in=answer_ids)
+        .exclude(
+            interview__confidentiality="anonymous",
+            interview__departure__isnull=False,
+            interview__status="completed",
+        )
+        .select_related("question", "interview")
+        .order_by("pk")
+    )
     try:
-        code_answers(answers)
+        return code_answers(list(answers))
     except Exception:
         logger.exception("Theme coding failed; the answers are saved uncoded")
+        raise
 
 
 def recode(answers: QuerySet[Answer], progress=None, workers: int | None = None) -> int:

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exitlens import segments
+from exitlens.core import segments
 from exitlens.core.models import (
     Answer,
     AnswerChoice,
@@ -363,7 +363,7 @@ def save_answers(
             changed_texts.append(answer)
         if question.has_choices and key in values:
             _replace_choices(answer, values[key])
-    coding.code_safely(changed_texts)
+    coding.code_later(changed_texts)
     if interview.status == Interview.Status.NOT_STARTED:
         interview.status = Interview.Status.IN_PROGRESS
         interview.started_at = timezone.now()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from exitlens import tokens
+from exitlens.core import tokens
 from exitlens.core.models import Departure, Interview, Invitation, InvitationLink, User
 from exitlens.core.services.audit import departure_subject, record_audit
 from exitlens.core.services.interviews import (

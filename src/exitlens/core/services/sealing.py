@@ -40,7 +40,7 @@ from exitlens.core.models import (
     Invitation,
     SealedResponse,
 )
-from exitlens.core.services import cases
+from exitlens.core.services import cases, coding
 from exitlens.core.services.audit import record_audit
 from exitlens.core.signals import anonymous_batch_released, interviews_changed
 
@@ -246,6 +246,9 @@ def release_batches(*, by=None, rng: random.Random | None = None) -> Release:
     if result.released:
         transaction.on_commit(_forget_deleted_rows)
         interviews_changed.send(sender=Interview, interview_ids=interview_ids)
+        # Sealed before the queue coded them: coded now, when HR may read them anyway.
+        uncoded = Answer.objects.filter(interview__in=interview_ids, certainty__isnull=True)
+        coding.code_later(coding.codable(uncoded).only("pk"))
     return result
 
 

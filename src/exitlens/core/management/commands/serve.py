@@ -1,7 +1,11 @@
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
 from exitlens.core.services import coding
@@ -19,9 +23,7 @@ class ExitlensServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from exitlens.wsgi import application
-
-        return application
+        return util.import_app("exitlens.wsgi:application")  # the project's, as `gunicorn` names it
 
 
 def limit_statement_time(database: dict, seconds: int) -> None:
@@ -62,6 +64,26 @@ def run_server(host: str, port: int, workers: int) -> None:
     ExitlensServer(gunicorn_options(host, port, workers)).run()
 
 
+def start_task_worker() -> subprocess.Popen | None:
+    """One `exitlens worker` beside the web server, unless the tasks run inline or workers run
+    elsewhere (EXITLENS_SERVE_WORKER=false)."""
+    if not settings.EXITLENS_SERVE_WORKER or settings.EXITLENS_TASKS != "database":
+        return None
+    return subprocess.Popen([sys.executable, "-m", "exitlens", "worker"])
+
+
+def stop_task_worker(worker: subprocess.Popen | None) -> None:
+    """Let the worker finish its task (it stops at SIGTERM once the task is done)."""
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()  # the task is run again by the next worker (core/queue.py)
+        worker.wait()
+
+
 class Command(BaseCommand):
     help = (
         "Run Exitlens with the gunicorn web server. Static files are collected into the data "
@@ -94,5 +116,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         # Load (or train once) the theme model before the workers fork, so no leaver waits for it.
         coding.analyzer()
+        task_worker = start_task_worker()
         self.stdout.write(f"Exitlens is listening on http://{host}:{port}/")
-        run_server(host, port, workers)
+        try:
+            run_server(host, port, workers)
+        finally:
+            stop_task_worker(task_worker)
