@@ -5,7 +5,14 @@ from datetime import date
 
 import pytest
 
-from exitlens.core.models import Answer, AnswerTheme, AuditEntry, Departure, Interview
+from exitlens.core.models import (
+    Answer,
+    AnswerTheme,
+    AuditEntry,
+    Departure,
+    Interview,
+    LearnedModel,
+)
 from exitlens.core.services import coding, interviews
 from tests.conftest import login
 
@@ -68,7 +75,7 @@ def test_it_sends_anonymous_visitors_to_login(client, departure, learning_dir):
     answer.refresh_from_db()
     assert answer.reviewed_at is None
     assert not answer.themes.filter(source=AnswerTheme.Source.HUMAN).exists()
-    assert not coding.learned_model_path().exists()
+    assert not LearnedModel.objects.exists()
     assert not AuditEntry.objects.filter(action__in=["answer.reviewed", "themes.learned"]).exists()
 
 
@@ -81,7 +88,7 @@ def test_it_hides_the_queue_from_viewers(client, viewer, departure, learning_dir
     assert client.post(LEARN).status_code == 404
     answer.refresh_from_db()
     assert answer.reviewed_at is None
-    assert not coding.learned_model_path().exists()
+    assert not LearnedModel.objects.exists()
     assert not AuditEntry.objects.filter(action__in=["answer.reviewed", "themes.learned"]).exists()
 
 
@@ -314,8 +321,7 @@ def test_it_learns_from_the_reviews(client, hr, departure, learning_dir):
     response = client.post(LEARN, follow=True)
 
     assert response.redirect_chain == [(QUEUE, 302)]
-    assert coding.learned_model_path().exists()
-    assert coding.learned_model_path().parent.parent == learning_dir
+    assert LearnedModel.objects.get().reviewed_answers == 1
     assert "The model learned from 1 reviewed answer." in response.content.decode()
     assert "exitlens themes recode" in response.content.decode()
     assert (

@@ -1,10 +1,19 @@
 """services/coding.py: coding on save, recoding, review, effective tags and learning."""
 
+import importlib
 import logging
 
 import pytest
 
-from exitlens.core.models import Answer, AnswerTheme, AuditEntry, Interview, Question
+from exitlens.analysis.model import ThemeModel
+from exitlens.core.models import (
+    Answer,
+    AnswerTheme,
+    AuditEntry,
+    Interview,
+    LearnedModel,
+    Question,
+)
 from exitlens.core.services import coding, interviews
 
 pytestmark = pytest.mark.real_analyser
@@ -217,9 +226,11 @@ def test_learn_writes_a_model_and_uses_it(interview, hr, learning_dir):
     learned = coding.learn(by=hr)
 
     assert learned == 1
-    assert coding.learned_model_path() == learning_dir / "models" / "themes-learned.npz"
-    assert coding.learned_model_path().exists()
+    stored = LearnedModel.objects.get()
+    assert (stored.created_by, stored.reviewed_answers) == (hr, 1)
+    assert not list(learning_dir.glob("models/*learned*"))  # in the database, not a folder
     assert coding.analyzer() is not before
+    assert coding.analyzer().model.fingerprint == stored.fingerprint != before.model.fingerprint
     assert coding.analyzer() is coding.analyzer()
     assert set(AnswerTheme.objects.values_list("answer_id", "theme", "polarity", "source")) == tags
     entry = AuditEntry.objects.get(action="themes.learned")
@@ -227,20 +238,39 @@ def test_learn_writes_a_model_and_uses_it(interview, hr, learning_dir):
     assert entry.data == {"reviewed_answers": 1}
 
 
-def test_every_process_picks_up_a_model_learned_elsewhere(tmp_path, settings):
-    """A learn in one web worker (or from the command line) reaches the other workers."""
-    import os
-
-    from exitlens.analysis.model import ThemeModel
-
-    settings.DATA_DIR = tmp_path
-    coding.forget_analyzer()
+def test_every_process_picks_up_a_model_learned_elsewhere(db, learning_dir):
+    """A learn in another web worker, app server or on the command line is a new row in the
+    database: this process codes with it from its next coding on."""
     first = coding.analyzer()
     assert coding.analyzer() is first
 
-    learned = ThemeModel(**{**first.model.__dict__, "threshold": 0.99})
-    learned.save(coding.learned_model_path())
-    os.utime(coding.learned_model_path(), (1_900_000_000, 1_900_000_000))
+    learned = ThemeModel(**{**first.model.__dict__, "threshold": 0.99, "fingerprint": "elsewhere"})
+    LearnedModel.objects.create(fingerprint="elsewhere", weights=learned.to_bytes())
 
     assert coding.analyzer().model.threshold == pytest.approx(0.99)
-    coding.forget_analyzer()
+    assert coding.analyzer().model.fingerprint == "elsewhere"
+
+
+def test_learning_keeps_the_last_few_models(interview, hr, learning_dir):
+    interviews.save_answers(interview, {"reason": "My salary was far too low."})
+    coding.review_answer(_answer(interview), {"pay": "negative"}, sensitive=False, by=hr)
+
+    for _ in range(coding.KEEP_LEARNED + 2):
+        coding.learn(by=hr)
+
+    assert LearnedModel.objects.count() == coding.KEEP_LEARNED
+    assert coding.analyzer().model.fingerprint == LearnedModel.objects.first().fingerprint
+
+
+def test_a_model_learned_before_the_database_kept_them_is_moved_in(db, learning_dir):
+    from django.apps import apps
+
+    migration = importlib.import_module("exitlens.core.migrations.0008_learned_model")
+    model = ThemeModel(**{**coding.analyzer().model.__dict__, "fingerprint": "from a file"})
+    path = learning_dir / "models" / "themes-learned.npz"
+    model.save(path)
+
+    migration.move_learned_file(apps, None)
+
+    assert not path.exists()
+    assert coding.analyzer().model.fingerprint == "from a file"

@@ -8,7 +8,8 @@ from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.core.models import AnswerTheme, Interview
 from exitlens.core.services import interviews
 
-pytestmark = pytest.mark.real_analyser
+# Tagging a file codes with the model in use, which the database holds.
+pytestmark = [pytest.mark.real_analyser, pytest.mark.django_db]
 
 
 def _tag(*args, **options):

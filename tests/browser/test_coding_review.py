@@ -5,7 +5,15 @@ from datetime import date
 import pytest
 
 from exitlens.analysis.taxonomy import THEME_IDS
-from exitlens.core.models import Answer, AnswerTheme, Department, Departure, Interview, User
+from exitlens.core.models import (
+    Answer,
+    AnswerTheme,
+    Department,
+    Departure,
+    Interview,
+    LearnedModel,
+    User,
+)
 from exitlens.core.services import coding, interviews
 from tests.browser.test_leaver_journey import _log_in
 from tests.conftest import PASSWORD
@@ -38,7 +46,7 @@ def world(transactional_db, settings, tmp_path):
     department = Department.objects.create(name="Klantenservice")
     _completed(department, "Sam Smith", reason=PAY)
     _completed(department, "Kim Kay", reason=HARASSED)
-    coding.analyzer()  # coded with the session's base model; `learn` writes to tmp_path
+    coding.analyzer()  # coded with the session's base model; `learn` stores in the database
     settings.DATA_DIR = tmp_path
     yield hr
     coding.forget_analyzer()
@@ -82,7 +90,7 @@ def test_hr_corrects_the_coding_and_teaches_the_model(browser, live_server, worl
     page.wait_for_load_state()
 
     assert "The model learned from 1 reviewed answer." in page.inner_text("main")
-    assert coding.learned_model_path().exists()
+    assert LearnedModel.objects.get().reviewed_answers == 1
     assert answer.themes.filter(source=AnswerTheme.Source.HUMAN).count() == len(human)
 
     # Disclosures are cases, for those chosen to handle them: not for this HR user yet.

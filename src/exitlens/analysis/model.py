@@ -6,6 +6,7 @@ Trained in plain numpy from the project's own examples (analysis/data/examples_*
 
 import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,11 +158,11 @@ class ThemeModel:
             return np.zeros(len(vectors), dtype=np.float32)
         return (vectors @ self.sensitive_vectors.T).max(axis=1)
 
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp.npz")
+    def to_bytes(self) -> bytes:
+        """The model as a compressed NumPy archive: no pickle, so loading runs no code."""
+        out = io.BytesIO()
         np.savez_compressed(
-            temporary,
+            out,
             format_version=FORMAT_VERSION,
             theme_weights=self.theme_weights,
             theme_bias=self.theme_bias,
@@ -172,13 +173,13 @@ class ThemeModel:
             fingerprint=self.fingerprint,
             themes=np.array(THEME_IDS),
         )
-        temporary.replace(path)
+        return out.getvalue()
 
     @classmethod
-    def load(cls, path: Path) -> "ThemeModel":
-        with np.load(path, allow_pickle=False) as data:
+    def from_bytes(cls, content: bytes) -> "ThemeModel":
+        with np.load(io.BytesIO(content), allow_pickle=False) as data:
             if int(data["format_version"]) != FORMAT_VERSION or tuple(data["themes"]) != THEME_IDS:
-                raise ValueError(f"{path} was made for another version of Exitlens")
+                raise ValueError("this theme model was made for another version of Exitlens")
             return cls(
                 theme_weights=data["theme_weights"],
                 theme_bias=data["theme_bias"],
@@ -188,3 +189,16 @@ class ThemeModel:
                 threshold=float(data["threshold"]),
                 fingerprint=str(data["fingerprint"]),
             )
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp.npz")
+        temporary.write_bytes(self.to_bytes())
+        temporary.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "ThemeModel":
+        try:
+            return cls.from_bytes(path.read_bytes())
+        except ValueError:
+            raise ValueError(f"{path} was made for another version of Exitlens") from None

@@ -1,5 +1,6 @@
 from exitlens.core.models.audit import AuditEntry
 from exitlens.core.models.cases import CaseNote, DisclosureCase
+from exitlens.core.models.coding import LearnedModel
 from exitlens.core.models.departures import Departure
 from exitlens.core.models.interviews import Answer, AnswerChoice, AnswerTheme, Interview
 from exitlens.core.models.invitations import Invitation, InvitationLink
@@ -20,6 +21,7 @@ __all__ = [
     "Interview",
     "Invitation",
     "InvitationLink",
+    "LearnedModel",
     "Manager",
     "Question",
     "Questionnaire",

@@ -15,11 +15,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from exitlens.analysis import Analyzer, Coding
+from exitlens.analysis.analyzer import base_model
 from exitlens.analysis.model import Example, ThemeModel, shipped_examples
 from exitlens.analysis.questions import QUESTIONS
 from exitlens.analysis.workers import CodingPool, bulk_analyzer
 from exitlens.core import queue
-from exitlens.core.models import Answer, AnswerTheme, Question, User
+from exitlens.core.models import Answer, AnswerTheme, LearnedModel, Question, User
 from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
 from exitlens.core.signals import disclosure_flagged, interviews_changed
@@ -27,37 +28,35 @@ from exitlens.core.signals import disclosure_flagged, interviews_changed
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _analyzer: Analyzer | None = None
-_loaded_version: float | None = None  # the learned model file's mtime when it was loaded
+_loaded_version: int | None = None  # the LearnedModel in use when the analyser was loaded
 LEARNED_WEIGHT = 3.0  # a reviewed answer counts as much as three written examples
 BATCH = 1_000
+KEEP_LEARNED = 3  # learned models kept, the newest in use
 
 
 def model_dir() -> Path:
+    """Where this server keeps the base model trained from the shipped examples: the same on
+    every server, so each may train and cache its own."""
     return Path(settings.DATA_DIR) / "models"
 
 
-def learned_model_path() -> Path:
-    return model_dir() / "themes-learned.npz"
-
-
-def _learned_version() -> float | None:
-    try:
-        return learned_model_path().stat().st_mtime
-    except FileNotFoundError:
-        return None
+def learned_version() -> int | None:
+    return LearnedModel.objects.values_list("pk", flat=True).first()
 
 
 def analyzer() -> Analyzer:
-    """The process-wide analyser: the learned model if `themes learn` made one, else the base.
-
-    Every web worker checks the learned model's file, so a `learn` in one worker (or on the
-    command line) reaches them all.
-    """
+    """The process-wide analyser: the newest learned model if `themes learn` made one, else the
+    base model. The learned model is in the database, so a learn through one web worker, app
+    server or the command line reaches every process at its next coding."""
     global _analyzer, _loaded_version
     with _lock:
-        version = _learned_version()
+        version = learned_version()
         if _analyzer is None or version != _loaded_version:
-            _analyzer = Analyzer.load(learned_model_path(), cache_dir=model_dir())
+            if version is None:
+                _analyzer = Analyzer(base_model(model_dir()))
+            else:
+                weights = LearnedModel.objects.values_list("weights", flat=True).get(pk=version)
+                _analyzer = Analyzer(ThemeModel.from_bytes(bytes(weights)))
             _loaded_version = version
         return _analyzer
 
@@ -260,12 +259,20 @@ def reviewed_examples() -> list[Example]:
 
 
 def learn(by: User | None = None) -> int:
-    """Train a model on the written examples plus every reviewed answer; use it from now on.
-    Returns the number of reviewed answers learned from."""
+    """Train a model on the written examples plus every reviewed answer; every process uses it
+    from its next coding on. Returns the number of reviewed answers learned from."""
     learned = reviewed_examples()
     answers = Answer.objects.filter(reviewed_at__isnull=False).count()
     model = ThemeModel.train(shipped_examples() + learned)
-    model.save(learned_model_path())
+    with transaction.atomic():
+        stored = LearnedModel.objects.create(
+            created_by=by,
+            reviewed_answers=answers,
+            fingerprint=model.fingerprint,
+            weights=model.to_bytes(),
+        )
+        kept = LearnedModel.objects.values_list("pk", flat=True)[:KEEP_LEARNED]
+        LearnedModel.objects.exclude(pk__in=list(kept)).delete()
+        record_audit(by, "themes.learned", "theme model", reviewed_answers=answers)
     forget_analyzer()
-    record_audit(by, "themes.learned", "theme model", reviewed_answers=answers)
-    return answers
+    return stored.reviewed_answers
