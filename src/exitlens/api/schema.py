@@ -83,14 +83,3 @@ def document(**kwargs):
         return extend_schema(**kwargs)(method)
 
     return decorator
-
-
-def only_this_api(endpoints):
-    """Describe the views of /api/v1/ and nothing else the project may serve with DRF."""
-    from exitlens.api.views.base import ApiView
-
-    return [
-        (path, path_regex, method, callback)
-        for path, path_regex, method, callback in endpoints
-        if issubclass(getattr(callback, "cls", object), ApiView)
-    ]

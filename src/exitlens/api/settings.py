@@ -38,7 +38,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["exitlens.api.schema.only_this_api"],
+    "PREPROCESSING_HOOKS": ["exitlens.api.schema_hooks.only_this_api"],
     "ENUM_NAME_OVERRIDES": {
         "InterviewStatusEnum": "exitlens.core.models.Interview.Status",
         "InvitationStatusEnum": "exitlens.core.models.Invitation.Status",
