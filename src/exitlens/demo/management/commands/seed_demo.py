@@ -169,9 +169,10 @@ class Command(BaseCommand):
                     "There are departments or managers already. Use --replace to delete them first."
                 )
             counts = self._load(departures, seed, today)
-            # As the service leaves them: released only in batches, under random ids.
-            sealing.reseal_small_groups(random.Random(seed), everything=True)
-            sealing.release_batches(rng=random.Random(seed))
+            # As the service leaves them: released only in batches, under random ids. Drawn
+            # from a stream of their own: the generator's, run again, repeats its ids.
+            sealing.reseal_small_groups(random.Random(f"reseal {seed}"), everything=True)
+            sealing.release_batches(rng=random.Random(f"release {seed}"))
             summaries.summarise_all()  # the insights' one row per completed interview
             record_audit(
                 None,
