@@ -1,9 +1,10 @@
 """What Exitlens leaves on disk: files only its own user can read, and no deleted rows.
 
 The data folder holds the SQLite database, uploads waiting for their import, rejected-rows files
-and the base theme model trained from the shipped examples (the learned one is in the database). Settings make it 0700 and an existing SQLite database 0600 (`keep_private`); the
-`exitlens` command and the WSGI application set a 0077 umask, so what they create later (the
-database, SQLite's -wal and -shm files, uploads, models) is private too.
+and the base theme model trained from the shipped examples (the learned one is in the database).
+Settings make it 0700 and an existing SQLite database 0600 (`keep_private`); the `exitlens`
+command and the WSGI application set a 0077 umask, so what they create later (the database,
+SQLite's -wal and -shm files, uploads, models) is private too.
 
 SQLite runs in WAL mode with secure_delete on (exitlens.conf): a delete zeroes the row in its
 page, but the page images written before still sit in the -wal file until a checkpoint copies
