@@ -15,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from exitlens.core import queue, tasks
 from exitlens.core.models import Answer, AnswerTheme, Interview
 from exitlens.core.services import coding, interviews
+from exitlens.insights.models import Leaver
 from exitlens.webhooks import delivery
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -65,9 +66,14 @@ def test_it_submits_without_the_encoder_and_the_worker_codes_the_answers(
     # Uncoded until the worker runs, and shown as such: no language, certainty or themes.
     assert (answer.language, answer.certainty, answer.coded_at) == ("", None, None)
     assert not AnswerTheme.objects.exists()
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path == "exitlens.core.services.coding.code_answers_task"
-    assert queued.status == TaskResultStatus.READY
+    # Nor is the leaver in the insights yet: their summary row is the queue's work too.
+    assert not Leaver.objects.exists()
+    queued = DBTaskResult.objects.order_by("enqueued_at")
+    assert [task.task_path for task in queued] == [
+        "exitlens.core.services.coding.code_answers_task",
+        "exitlens.insights.summaries.summarise_task",
+    ]
+    assert {task.status for task in queued} == {TaskResultStatus.READY}
 
     no_encoder()  # the worker may load it
     call_command("worker", "--batch", stdout=io.StringIO())
@@ -76,7 +82,8 @@ def test_it_submits_without_the_encoder_and_the_worker_codes_the_answers(
     assert answer.language
     assert answer.certainty is not None and answer.coded_at is not None
     assert AnswerTheme.objects.filter(answer=answer).exists()
-    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
+    assert Leaver.objects.get().interview_id == interview.pk
+    assert {task.status for task in DBTaskResult.objects.all()} == {TaskResultStatus.SUCCESSFUL}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -90,6 +97,26 @@ def test_the_coding_is_enqueued_only_when_the_save_commits(departure, on_the_que
         raise RuntimeError
 
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_answers_are_coded_in_tasks_several_workers_can_share(
+    departure, on_the_queue, monkeypatch
+):
+    monkeypatch.setattr(coding, "TASK_SIZE", 2)
+    interview = _self_service(departure)
+    interviews.save_answers(
+        interview,
+        {"reason": "Pay.", "attraction": "The team.", "retention": "A raise.", "liked_most": "Us."},
+    )
+    DBTaskResult.objects.all().delete()
+
+    coding.code_later(_text_answers(interview).order_by("pk"))
+
+    tasks = DBTaskResult.objects.order_by("enqueued_at")
+    assert [len(task.args_kwargs["args"][0]) for task in tasks] == [2, 2]
+    queued = {pk for task in tasks for pk in task.args_kwargs["args"][0]}
+    assert queued == set(_text_answers(interview).values_list("pk", flat=True))
 
 
 def test_coding_twice_leaves_one_set_of_themes(departure):
@@ -178,7 +205,7 @@ def test_a_task_lost_with_its_worker_is_made_ready_again(db, on_the_queue):
 
 
 def test_the_periodic_jobs_are_enqueued_once_however_many_workers_ask(db, on_the_queue):
-    assert queue.enqueue_periodic() == 4
+    assert queue.enqueue_periodic() == 5
     assert queue.enqueue_periodic() == 0
 
     paths = sorted(DBTaskResult.objects.values_list("task_path", flat=True))
@@ -186,6 +213,7 @@ def test_the_periodic_jobs_are_enqueued_once_however_many_workers_ask(db, on_the
         "exitlens.core.tasks.prune_task_results",
         "exitlens.core.tasks.release_anonymous",
         "exitlens.core.tasks.send_reminders",
+        "exitlens.insights.summaries.summarise_missing_task",
         "exitlens.webhooks.delivery.deliver_due_task",
     ]
 

@@ -247,10 +247,12 @@ def test_two_servers_code_with_one_learned_model_and_agree_on_the_insights(datab
         _wait_for(lambda: _model_tags(query, PROBE) is not None, "the submission's coding")
         assert ("workload", "negative") in _model_tags(query, PROBE)
 
-        # Both servers count the new leaver: the first one's cache did not keep the old figures.
-        on_first, on_second = _insights(hr, key), _insights(leaver, key)
-        assert on_first["headline"]["leavers"] == len(COFFEE) + 1
-        assert on_first == on_second
+        # Once the worker has summarised the submission, the first server counts the new
+        # leaver (its cache did not keep the old figures), and both servers agree.
+        _wait_for(
+            lambda: _insights(hr, key)["headline"]["leavers"] == len(COFFEE) + 1, "the summary"
+        )
+        assert _insights(hr, key) == _insights(leaver, key)
     finally:
         for process in processes:
             process.terminate()

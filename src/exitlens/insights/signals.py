@@ -10,21 +10,20 @@ LOOKUP_BATCH = 500  # ids in one `IN (...)`: within SQLite's limit on parameters
 
 @receiver(interviews_changed)
 def summarise_interviews(sender, interview_ids, **kwargs) -> None:
-    summaries.summarise(interview_ids)
+    summaries.summarise_later(interview_ids)
 
 
 @receiver(post_save, sender=Departure)
 def summarise_departure(sender, instance: Departure, created: bool, **kwargs) -> None:
-    if created:
-        summaries.changed()
-    else:
-        summaries.summarise_departure(instance.pk)
+    summaries.changed()  # the departures are counted too
+    if not created:
+        summaries.summarise_departure_later(instance.pk)
 
 
 @receiver(departures_imported, dispatch_uid="insights.departures_imported")
 def summarise_imported(sender, departure_ids, **kwargs) -> None:
-    """Bulk writes send no model signals: bring the insights up to date here, inside the
-    import's transaction. Only departures that had interviews have rows to rebuild."""
+    """Bulk writes send no model signals: bring the insights up to date once the import
+    commits. Only departures that had interviews have rows to rebuild."""
     summaries.changed()
     interview_ids = []
     for start in range(0, len(departure_ids), LOOKUP_BATCH):
@@ -32,8 +31,7 @@ def summarise_imported(sender, departure_ids, **kwargs) -> None:
         interview_ids += Interview.objects.filter(departure_id__in=batch).values_list(
             "pk", flat=True
         )
-    if interview_ids:
-        summaries.summarise(interview_ids)
+    summaries.summarise_later(interview_ids)
 
 
 @receiver(post_delete, sender=Departure)

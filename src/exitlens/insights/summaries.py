@@ -1,10 +1,12 @@
 """Keep one `Leaver` row per completed interview, so the insights count without joining answers.
 
 `summarise` (re)builds the rows of given interviews from the answers, their choices and their
-effective theme tags; the services call it when an interview is completed, coded or reviewed,
-and a signal when a departure changes (insights/signals.py). Reading the insights never writes:
-`summarise_missing` (`exitlens insights summarise`) catches up on completed interviews without a
-row after data was loaded by hand or an upgrade, `summarise_all` (`--all`) rebuilds every row.
+effective theme tags. The services' signals (insights/signals.py: an interview completed, coded
+or reviewed, a departure changed or imported) have it run on the task queue once their change
+commits (`summarise_later`), so a leaver's submission or an import does not wait for it.
+Reading the insights never writes: `summarise_missing` catches up on completed interviews
+without a row (run by the worker periodically, and by `exitlens insights summarise` after data
+was loaded by hand or an upgrade), `summarise_all` (`--all`) rebuilds every row.
 """
 
 import secrets
@@ -14,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from exitlens.analysis.taxonomy import THEME_IDS
-from exitlens.core import segments
+from exitlens.core import queue, segments
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Interview
 from exitlens.insights.models import DataVersion, Leaver
 
@@ -47,6 +49,26 @@ def summarise(interview_ids: Iterable) -> int:
     return done
 
 
+def summarise_later(interview_ids: Iterable) -> None:
+    """Rebuild these interviews' rows on the queue once the current transaction commits."""
+    ids = [str(pk) for pk in dict.fromkeys(interview_ids)]
+    for start in range(0, len(ids), BATCH):
+        queue.enqueue_on_commit(summarise_task, ids[start : start + BATCH])
+
+
+@queue.retrying
+def summarise_task(interview_ids: list[str]) -> int:
+    """The queue's task: rows as the interviews are now, so running it twice changes nothing."""
+    return summarise(interview_ids)
+
+
+@queue.periodic
+@queue.retrying
+def summarise_missing_task() -> int:
+    """Whatever a task given up on left without a row."""
+    return summarise_missing()
+
+
 def changed() -> None:
     """Something the insights count has changed: cached results are stale from now on. The new
     version is random, so a database restored from a backup never meets an old cache entry."""
@@ -71,8 +93,10 @@ def summarise_missing() -> int:
     return summarise(list(missing))
 
 
-def summarise_departure(departure_id: int) -> None:
-    summarise(Interview.objects.filter(departure_id=departure_id).values_list("pk", flat=True))
+def summarise_departure_later(departure_id: int) -> None:
+    summarise_later(
+        Interview.objects.filter(departure_id=departure_id).values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic
