@@ -31,6 +31,7 @@ _analyzer: Analyzer | None = None
 _loaded_version: int | None = None  # the LearnedModel in use when the analyser was loaded
 LEARNED_WEIGHT = 3.0  # a reviewed answer counts as much as three written examples
 BATCH = 1_000
+TASK_SIZE = 200  # answers per coding task: a few seconds of a worker's time
 KEEP_LEARNED = 3  # learned models kept, the newest in use
 
 
@@ -165,10 +166,11 @@ def _merge(first: Coding, second: Coding) -> Coding:
 def code_later(answers: Iterable[Answer]) -> None:
     """Code on save, on the queue once the save commits (core/queue.py): the leaver's request
     never waits for the encoder. Until then an answer shows uncoded: no language, no themes, no
-    certainty, as one the coding failed on."""
+    certainty, as one the coding failed on. Many answers at once (a released batch of anonymous
+    interviews) go in tasks of TASK_SIZE, which several workers share and each finishes soon."""
     ids = [answer.pk for answer in answers]
-    if ids:
-        queue.enqueue_on_commit(code_answers_task, ids)
+    for start in range(0, len(ids), TASK_SIZE):
+        queue.enqueue_on_commit(code_answers_task, ids[start : start + TASK_SIZE])
 
 
 @queue.retrying
