@@ -102,7 +102,7 @@ def test_it_shows_the_interview_state(client, hr, department, questionnaire_vers
         "A None": "none",
         "B Invited": "invited",
         "C Scheduled": "scheduled",
-        "D Started": "in_progress",
+        "D Started": "draft",  # Interview.State: the leaver's draft
         "E Done": "completed",
         "F Anonymous": "completed_anonymously",
     }
@@ -112,6 +112,7 @@ def test_it_shows_the_interview_state(client, hr, department, questionnaire_vers
     assert _names(client.get(URL, {"interview": "completed"})) == ["E Done"]
     assert _names(client.get(URL, {"interview": "none"})) == ["A None"]
     assert _names(client.get(URL, {"interview": "completed_anonymously"})) == ["F Anonymous"]
+    assert _names(client.get(URL, {"interview": "in_progress"})) == ["D Started"]  # begun
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from exitlens.core.models import AuditEntry, Department, Departure, User
+from exitlens.core.models import AuditEntry, Department, Departure, Interview, User
 from exitlens.core.services.departures import DepartureRules
 
 
@@ -18,7 +18,8 @@ class DateInput(forms.DateInput):
 
 
 class InterviewState(models.TextChoices):
-    """Where a departure stands with its interview, as shown in the departure list."""
+    """Where a departure stands with its interview, as the departure list shows and filters it:
+    Interview.State (the one way to tell) with the begun ones taken together."""
 
     NONE = "none", _("None")
     INVITED = "invited", _("Invited")
@@ -26,6 +27,19 @@ class InterviewState(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     COMPLETED = "completed", _("Completed")
     ANONYMOUS = "completed_anonymously", _("Responded")
+
+
+LIST_STATE = {
+    Interview.State.NONE: InterviewState.NONE,
+    Interview.State.INVITED: InterviewState.INVITED,
+    Interview.State.SCHEDULED: InterviewState.SCHEDULED,
+    # Opened by an interviewer without planning it first, or begun by either.
+    Interview.State.PREPARED: InterviewState.IN_PROGRESS,
+    Interview.State.DRAFT: InterviewState.IN_PROGRESS,
+    Interview.State.IN_PROGRESS: InterviewState.IN_PROGRESS,
+    Interview.State.COMPLETED: InterviewState.COMPLETED,
+    Interview.State.RESPONDED: InterviewState.ANONYMOUS,
+}
 
 
 class DepartureForm(DepartureRules):

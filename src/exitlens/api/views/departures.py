@@ -12,6 +12,7 @@ from exitlens.api.views.base import ApiView
 from exitlens.core.models import Departure
 from exitlens.core.services.departures import (
     DepartureInvalid,
+    filter_departures,
     register_departure,
     update_departure,
 )
@@ -23,17 +24,14 @@ def _filtered(query: dict):
     departures = Departure.objects.select_related("department").order_by(
         "-leave_date", "full_name", "pk"
     )
-    if query.get("leave_date_from"):
-        departures = departures.filter(leave_date__gte=query["leave_date_from"])
-    if query.get("leave_date_to"):
-        departures = departures.filter(leave_date__lte=query["leave_date_to"])
-    if query.get("department"):
-        departures = departures.filter(department=query["department"])
-    if query.get("departure_type"):
-        departures = departures.filter(departure_type=query["departure_type"])
-    if query.get("external_id"):
-        departures = departures.filter(external_id=query["external_id"])
-    return departures
+    return filter_departures(
+        departures,
+        department=query.get("department"),
+        departure_type=query.get("departure_type") or "",
+        leave_from=query.get("leave_date_from"),
+        leave_to=query.get("leave_date_to"),
+        external_id=query.get("external_id") or "",
+    )
 
 
 def _refused(error: DepartureInvalid) -> ValidationError:

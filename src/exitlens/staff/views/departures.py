@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,11 +11,13 @@ from exitlens.core.models import Departure, Interview
 from exitlens.core.services.departures import (
     DepartureInvalid,
     delete_departure,
+    filter_departures,
     register_departure,
     update_departure,
 )
 from exitlens.staff.forms import (
     DEFAULT_PAGE_SIZE,
+    LIST_STATE,
     DepartureFilterForm,
     DepartureForm,
     InterviewState,
@@ -33,63 +35,8 @@ STATE_BADGES = {
 
 
 def with_interview_state(departures: QuerySet[Departure]) -> QuerySet[Departure]:
-    """Annotate `interview_state`, an InterviewState value, computed in the database."""
-    return departures.annotate(
-        interview_state=Case(
-            When(responded_anonymously=True, then=Value(InterviewState.ANONYMOUS)),
-            When(
-                interview__status=Interview.Status.COMPLETED,
-                then=Value(InterviewState.COMPLETED),
-            ),
-            When(
-                interview__status=Interview.Status.IN_PROGRESS,
-                then=Value(InterviewState.IN_PROGRESS),
-            ),
-            When(
-                interview__mode=Interview.Mode.INTERVIEWER,
-                interview__scheduled_at__isnull=False,
-                then=Value(InterviewState.SCHEDULED),
-            ),
-            # An interviewer opened the interview without planning it first.
-            When(
-                interview__mode=Interview.Mode.INTERVIEWER,
-                then=Value(InterviewState.IN_PROGRESS),
-            ),
-            When(
-                interview__mode=Interview.Mode.SELF_SERVICE,
-                then=Value(InterviewState.INVITED),
-            ),
-            default=Value(InterviewState.NONE),
-            output_field=CharField(),
-        )
-    )
-
-
-def filter_departures(departures: QuerySet[Departure], data: dict) -> QuerySet[Departure]:
-    """Apply the cleaned (valid) values of a DepartureFilterForm."""
-    if q := (data.get("q") or "").strip():
-        departures = departures.filter(
-            Q(full_name__icontains=q)
-            | Q(work_email__icontains=q)
-            | Q(personal_email__icontains=q)
-            | Q(external_id__icontains=q)
-            | Q(job_title__icontains=q)
-        )
-    if data.get("department"):
-        departures = departures.filter(department=data["department"])
-    if data.get("departure_type"):
-        departures = departures.filter(departure_type=data["departure_type"])
-    if data.get("interview"):
-        departures = departures.filter(interview_state=data["interview"])
-    if data.get("outcome"):
-        departures = departures.filter(outcome=data["outcome"])
-    if data.get("leave_from"):
-        departures = departures.filter(leave_date__gte=data["leave_from"])
-    if data.get("leave_to"):
-        departures = departures.filter(leave_date__lte=data["leave_to"])
-    if data.get("regrettable") is not None:
-        departures = departures.filter(regrettable=data["regrettable"])
-    return departures
+    """Annotate `interview_state`, an Interview.State value, computed in the database."""
+    return departures.annotate(interview_state=Interview.state_expression())
 
 
 @hr_required
@@ -101,13 +48,26 @@ def departure_list(request: HttpRequest) -> HttpResponse:
     departures = with_interview_state(Departure.objects.select_related("department")).order_by(
         "-leave_date", "full_name", "pk"
     )
-    departures = filter_departures(departures, data)
+    departures = filter_departures(
+        departures,
+        search=data.get("q") or "",
+        department=data.get("department"),
+        departure_type=data.get("departure_type") or "",
+        interview_states=[
+            state for state, listed in LIST_STATE.items() if listed == data.get("interview")
+        ],
+        outcome=data.get("outcome") or "",
+        leave_from=data.get("leave_from"),
+        leave_to=data.get("leave_to"),
+        regrettable=data.get("regrettable"),
+    )
 
     paginator = Paginator(departures, data.get("per_page") or DEFAULT_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     for departure in page.object_list:
-        departure.interview_state_label = InterviewState(departure.interview_state).label
-        departure.interview_state_badge = STATE_BADGES[departure.interview_state]
+        listed = LIST_STATE[departure.interview_state]
+        departure.interview_state_label = listed.label
+        departure.interview_state_badge = STATE_BADGES[listed]
 
     query = request.GET.copy()
     query.pop("page", None)

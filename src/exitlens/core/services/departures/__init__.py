@@ -4,6 +4,7 @@
 - `changes`: register, change or delete one departure, audited.
 - `imports`: write a checked import plan in bulk, in one transaction, audited.
 - `audit`: audit entries for changed invitation addresses.
+- `filters`: which departures a list shows.
 """
 
 from exitlens.core.services.departures.audit import (
@@ -16,6 +17,7 @@ from exitlens.core.services.departures.changes import (
     register_departure,
     update_departure,
 )
+from exitlens.core.services.departures.filters import filter_departures
 from exitlens.core.services.departures.imports import ImportBatch, apply_import, invitation_day
 from exitlens.core.services.departures.rules import (
     DATES_OUT_OF_ORDER,
@@ -44,6 +46,7 @@ __all__ = [
     "dates_in_order",
     "delete_departure",
     "field_values",
+    "filter_departures",
     "invitation_day",
     "new_departure_language",
     "register_departure",
