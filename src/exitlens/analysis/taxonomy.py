@@ -453,3 +453,16 @@ def get_theme(theme_id: str) -> Theme:
         return _THEMES_BY_ID[theme_id]
     except KeyError:
         raise KeyError(f"unknown theme: {theme_id}") from None
+
+
+def theme_label(theme_id: str, language: str) -> str:
+    """The theme's short label in `language`; an id the taxonomy does not know (an old import,
+    a theme retired) is shown as it is."""
+    theme = _THEMES_BY_ID.get(theme_id)
+    return theme.label(language) if theme else theme_id
+
+
+def retention_measure(theme_id: str, language: str) -> str:
+    """The theme's typical retention measure in `language`; none for an unknown id."""
+    theme = _THEMES_BY_ID.get(theme_id)
+    return theme.retention(language) if theme else ""

@@ -1,19 +1,9 @@
 """Interviews, answers and theme tags as the dicts the API serializers describe."""
 
-from django.conf import settings
-from django.utils import translation
-
-from exitlens.analysis.taxonomy import THEME_IDS, get_theme
+from exitlens.analysis.taxonomy import THEME_IDS, theme_label
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Answer, AnswerTheme, Departure, Interview
 from exitlens.core.services.coding import effective_tags
-
-
-def language() -> str:
-    """The request's language (Accept-Language) as one of settings.LANGUAGES."""
-    try:
-        return translation.get_supported_language_variant(translation.get_language() or "")
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def linked_interview(departure: Departure) -> Interview | None:
@@ -53,13 +43,6 @@ def interview_status(departure: Departure) -> dict | None:
     }
 
 
-def _theme_label(theme: str, language_code: str) -> str:
-    try:
-        return get_theme(theme).label(language_code)
-    except KeyError:
-        return theme
-
-
 def _tag_order(tag: AnswerTheme) -> tuple:
     position = THEME_IDS.index(tag.theme) if tag.theme in THEME_IDS else len(THEME_IDS)
     return -(tag.score or 0.0), position
@@ -70,7 +53,7 @@ def tags(answer: Answer, language_code: str) -> list[dict]:
     return [
         {
             "theme": tag.theme,
-            "label": _theme_label(tag.theme, language_code),
+            "label": theme_label(tag.theme, language_code),
             "polarity": tag.polarity,
             "source": tag.source,
             "score": tag.score if tag.source == AnswerTheme.Source.MODEL else None,
@@ -81,7 +64,7 @@ def tags(answer: Answer, language_code: str) -> list[dict]:
 
 def answers(interview: Interview) -> list[dict]:
     """Every question of the interview with its answer (empty when unanswered)."""
-    current = language()
+    current = ui_language()
     stored = {
         answer.question_id: answer
         for answer in interview.answers.prefetch_related("choices", "themes")

@@ -15,10 +15,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from exitlens.analysis.taxonomy import THEMES
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Departure, Interview, Question
+from exitlens.core.services.coding import EFFECTIVE
 from exitlens.insights.filters import Filters, tenure_band_expression
-from exitlens.insights.labels import language
-from exitlens.insights.summaries import EFFECTIVE
 
 DATASETS = ("departures", "answers", "themes")
 CHUNK = 2000
@@ -201,7 +201,7 @@ def answers(filters: Filters) -> tuple[list[str], Rows]:
         _("Interviewer note"),
         _("Sensitive"),
     ]
-    current = language()
+    current = ui_language()
     prompts = {question.pk: question.prompt_in(current) for question in Question.objects.all()}
     promises = _labels(Interview.Confidentiality.choices)
     yes_no = _yes_no()
@@ -258,7 +258,7 @@ def themes(filters: Filters) -> tuple[list[str], Rows]:
         _("Score"),
         _("Text"),
     ]
-    current = language()
+    current = ui_language()
     labels = {theme.id: theme.label(current) for theme in THEMES}
     polarities = _labels(AnswerTheme.Polarity.choices)
     sources = _labels(AnswerTheme.Source.choices)

@@ -1,25 +1,21 @@
 """Names people read for what the figures count by id: themes, segments and filters."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from exitlens.analysis.taxonomy import get_theme
+from exitlens.analysis import taxonomy
 from exitlens.core import segments
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Department, Departure, Manager
 from exitlens.insights.figures import OTHER
 from exitlens.insights.filters import DIMENSIONS, Filters
 
 
-def language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def theme_label(theme: str) -> str:
-    return get_theme(theme).label(language())
+    return taxonomy.theme_label(theme, ui_language())
 
 
 def retention_measure(theme: str) -> str:
-    return get_theme(theme).retention(language())
+    return taxonomy.retention_measure(theme, ui_language())
 
 
 def segment_labels(dimension: str, keys: list[str]) -> dict[str, str]:

@@ -51,31 +51,17 @@ def _share(share: Share | None) -> dict | None:
     }
 
 
-def _theme_label(theme: str) -> str:
-    try:
-        return theme_label(theme)
-    except KeyError:
-        return theme
-
-
-def _retention_measure(theme: str) -> str:
-    try:
-        return retention_measure(theme)
-    except KeyError:
-        return ""
-
-
 def _theme_row(row: ThemeRow) -> dict:
     return {
         "theme": row.theme,
-        "label": _theme_label(row.theme),
+        "label": theme_label(row.theme),
         "leavers": row.leavers,
         "share": _share(row.share),
         "negative": row.negative,
         "positive": row.positive,
         "sources": dict(row.sources),
         "regrettable": row.regrettable,
-        "retention_measure": _retention_measure(row.theme),
+        "retention_measure": retention_measure(row.theme),
     }
 
 
@@ -148,7 +134,7 @@ def as_dict(insights: Insights) -> dict:
         ],
         "voluntary_trend": _trend(insights.voluntary_trend),
         "theme_trends": [
-            {"theme": series.name, "label": _theme_label(series.name), "points": _trend(series)}
+            {"theme": series.name, "label": theme_label(series.name), "points": _trend(series)}
             for series in insights.theme_trends
         ],
         "quotes": {
@@ -241,7 +227,7 @@ def _theme_table(title: str, rows: list[ThemeRow]) -> Table:
     body = [
         [
             row.theme,
-            _theme_label(row.theme),
+            theme_label(row.theme),
             row.leavers,
             *_share_cells(row.share),
             row.negative,
@@ -250,7 +236,7 @@ def _theme_table(title: str, rows: list[ThemeRow]) -> Table:
             row.sources.get("contributing", 0),
             row.sources.get("text", 0),
             row.regrettable,
-            _retention_measure(row.theme),
+            retention_measure(row.theme),
         ]
         for row in rows
     ]
@@ -283,7 +269,7 @@ def _breakdown_table(insights: Insights) -> Table:
                         names[segment.key],
                         segment.leavers,
                         theme,
-                        _theme_label(theme),
+                        theme_label(theme),
                         count,
                         directions.get(direction, direction),
                     ]
@@ -310,7 +296,7 @@ def _departures_trend_table(insights: Insights) -> Table:
 
 def _theme_trends_table(insights: Insights) -> Table:
     rows = [
-        [period, series.name, _theme_label(series.name), *_share_cells(share)]
+        [period, series.name, theme_label(series.name), *_share_cells(share)]
         for series in insights.theme_trends
         for period, share in series.points
     ]
@@ -320,7 +306,7 @@ def _theme_trends_table(insights: Insights) -> Table:
 
 def _quotes_table(insights: Insights) -> Table:
     rows = [
-        [theme, _theme_label(theme), quote.text]
+        [theme, theme_label(theme), quote.text]
         for theme, quotes in insights.quotes.items()
         for quote in quotes
     ]

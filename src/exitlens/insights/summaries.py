@@ -13,19 +13,15 @@ import secrets
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
 
 from exitlens.analysis.taxonomy import THEME_IDS
 from exitlens.core import queue, segments
 from exitlens.core.models import Answer, AnswerChoice, AnswerTheme, Interview
+from exitlens.core.services.coding import EFFECTIVE
 from exitlens.insights.models import DataVersion, Leaver
 
 BATCH = 2_000
 BIT = {theme: 1 << i for i, theme in enumerate(THEME_IDS)}
-# Effective tags: HR's once an answer is reviewed, else the model's.
-EFFECTIVE = Q(source=AnswerTheme.Source.HUMAN, answer__reviewed_at__isnull=False) | Q(
-    source=AnswerTheme.Source.MODEL, answer__reviewed_at__isnull=True
-)
 # (question key, polarity or None for both) -> Leaver field
 TAG_FIELDS = {
     ("reason", "negative"): "reason_text",

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from exitlens.core import questionnaire_defaults
 from exitlens.core.forms import AnswerForm, answer_display
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Departure, Interview, Invitation, Question
 from exitlens.core.services import interviews
 from exitlens.staff.interview_forms import (
@@ -23,16 +24,6 @@ from exitlens.staff.views.coding import answer_themes
 
 Action = Interview.Action
 State = Interview.State
-
-
-def ui_language() -> str:
-    """The interface language as one of settings.LANGUAGES."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    current = (translation.get_language() or settings.LANGUAGE_CODE).lower()
-    for candidate in (current, current.split("-")[0]):
-        if candidate in codes:
-            return candidate
-    return settings.LANGUAGE_CODE
 
 
 def interview_panel_context(request: HttpRequest, departure: Departure) -> dict:

@@ -10,9 +10,9 @@ from exitlens.api.queries import page_of, paginate
 from exitlens.api.schema import document
 from exitlens.api.serializers.interviews import CodedAnswerSerializer
 from exitlens.api.views.base import ApiView
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Answer, AnswerTheme, Interview
-from exitlens.core.services.coding import codable
-from exitlens.insights.summaries import EFFECTIVE
+from exitlens.core.services.coding import EFFECTIVE, codable
 
 # Within a quarter and department, by random interview id: the order dates no anonymous interview.
 ORDER = (
@@ -53,7 +53,7 @@ def _coded_answer(answer: Answer) -> dict:
         "anonymous_interview": None if departure else answer.interview_id,
         "reviewed": answer.reviewed_at is not None,
         "sensitive": answer.sensitive,
-        "themes": present.tags(answer, present.language()),
+        "themes": present.tags(answer, ui_language()),
     }
 
 

@@ -237,6 +237,12 @@ def review_answer(answer: Answer, tags: dict[str, str], *, sensitive: bool, by: 
     return answer
 
 
+# The effective tags of `effective_tags`, as a filter on AnswerTheme rows for the database.
+EFFECTIVE = Q(source=AnswerTheme.Source.HUMAN, answer__reviewed_at__isnull=False) | Q(
+    source=AnswerTheme.Source.MODEL, answer__reviewed_at__isnull=True
+)
+
+
 def effective_tags(answer: Answer) -> list[AnswerTheme]:
     """What counts for this answer: the human tags once reviewed, else the model's."""
     source = AnswerTheme.Source.HUMAN if answer.reviewed_at else AnswerTheme.Source.MODEL

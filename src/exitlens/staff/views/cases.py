@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from exitlens.core.access import case_handler_required, get_case_for_user
+from exitlens.core.languages import ui_language
 from exitlens.core.models import AuditEntry, DisclosureCase, User
 from exitlens.core.services import cases
 from exitlens.core.services.audit import record_audit
@@ -29,7 +30,7 @@ from exitlens.staff.case_forms import (
     ReferForm,
     ReopenForm,
 )
-from exitlens.staff.views.coding import _text_language, _ui_language, answer_themes
+from exitlens.staff.views.coding import _text_language, answer_themes
 
 CASE_PAGE_SIZE = 50
 
@@ -89,7 +90,7 @@ def case_detail(request: HttpRequest, code) -> HttpResponse:
     case = get_case_for_user(request.user, code)
     cases.record_view(case, by=request.user, request=request)
     interview = case.interview
-    language = _ui_language()
+    language = ui_language()
     answers = []
     if interview is not None and cases.is_readable(interview):
         answers = [

@@ -1,20 +1,19 @@
 """HR pages of theme coding: the review queue and learning from it. Sensitive disclosures are
 handled as cases (views/cases.py)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from exitlens.analysis.taxonomy import THEME_IDS, get_theme
+from exitlens.analysis.taxonomy import THEME_IDS, theme_label
 from exitlens.core.access import case_handler_required, get_answer_for_user, hr_required
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Answer, AnswerTheme, Interview
 from exitlens.core.services import coding
 from exitlens.core.services.audit import record_audit
@@ -22,21 +21,6 @@ from exitlens.staff.coding_forms import ReviewForm
 
 QUEUE_PAGE_SIZE = 20
 TEXT_LANGUAGES = ("nl", "en", "es", "de")
-
-
-def _ui_language() -> str:
-    current = translation.get_language() or settings.LANGUAGE_CODE
-    try:
-        return translation.get_supported_language_variant(current)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
-def _theme_label(theme_id: str, language: str) -> str:
-    try:
-        return get_theme(theme_id).label(language)
-    except KeyError:
-        return theme_id
 
 
 def answer_themes(answer: Answer, language: str) -> dict:
@@ -51,7 +35,7 @@ def answer_themes(answer: Answer, language: str) -> dict:
     return {
         "tags": [
             {
-                "label": _theme_label(tag.theme, language),
+                "label": theme_label(tag.theme, language),
                 "strength": tag.polarity == AnswerTheme.Polarity.POSITIVE,
                 "score": tag.score if tag.source == AnswerTheme.Source.MODEL else None,
             }
@@ -87,7 +71,7 @@ def _queue_url(page: int | None) -> str:
 
 @hr_required
 def coding_queue(request: HttpRequest) -> HttpResponse:
-    language = _ui_language()
+    language = ui_language()
     page = Paginator(_queue(), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     items = []
     for answer in page.object_list:
@@ -128,7 +112,7 @@ def coding_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def coding_review(request: HttpRequest, answer_id: int) -> HttpResponse:
     answer = get_answer_for_user(request.user, answer_id)
-    form = ReviewForm(request.POST, language=_ui_language())
+    form = ReviewForm(request.POST, language=ui_language())
     if not answer.question.is_text or not form.is_valid():
         messages.error(request, _("The review could not be saved: choose a verdict per theme."))
         return redirect(_queue_url(None))

@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from exitlens.core.access import hr_required
+from exitlens.core.languages import ui_language
 from exitlens.core.models import Question
 from exitlens.core.services.questionnaires import create_version, default_questionnaire
 from exitlens.staff.interview_forms import QuestionnaireTextsForm
@@ -16,7 +16,7 @@ from exitlens.staff.interview_forms import QuestionnaireTextsForm
 
 def _question_row(question: Question) -> dict:
     """One question with its texts per language, for the compact overview."""
-    ui_language = translation.get_language() or settings.LANGUAGE_CODE
+    language = ui_language()
     return {
         "question": question,
         "texts": [
@@ -29,7 +29,7 @@ def _question_row(question: Question) -> dict:
             }
             for code, name in settings.LANGUAGES
         ],
-        "options": [label for _value, label in question.option_choices(ui_language)],
+        "options": [label for _value, label in question.option_choices(language)],
     }
 
 
