@@ -114,7 +114,8 @@ def reseal_small_groups(rng: random.Random | None = None, *, everything: bool = 
         )
         .values("department_id", "leave_quarter", "tenure_band")
         .annotate(n=Count("pk"))
-        .order_by()
+        # In a fixed order, so the demo's seeded random ids come out the same on every run.
+        .order_by("department_id", "leave_quarter", "tenure_band")
     )
     if not everything:
         small = small.filter(n__lt=settings.EXITLENS_MIN_GROUP_SIZE)
@@ -127,7 +128,7 @@ def reseal_small_groups(rng: random.Random | None = None, *, everything: bool = 
             department_id=group["department_id"],
             leave_quarter=group["leave_quarter"],
             tenure_band=group["tenure_band"],
-        )
+        ).order_by("pk")
         for interview in interviews:
             seal(interview, rng)
             interview.delete()
@@ -256,7 +257,8 @@ def _release_locked(by, rng: random.Random) -> tuple[Release, list]:
     result = Release()
     parents = dict(Department.objects.values_list("pk", "parent_id"))
     sealed = []
-    for pk, payload in SealedResponse.objects.select_for_update().values_list("pk", "payload"):
+    sealed_rows = SealedResponse.objects.select_for_update().order_by("pk")
+    for pk, payload in sealed_rows.values_list("pk", "payload"):
         try:
             content = json.loads(crypto.decrypt(bytes(payload)))
         except crypto.UndecryptableError:
