@@ -78,3 +78,29 @@ def test_it_builds_the_gunicorn_bind_address():
 def test_it_rejects_a_bad_port(db):
     with pytest.raises(CommandError, match="--port"):
         call_command("serve", port=70000)
+
+
+def test_it_collects_the_static_files_again_only_when_they_changed(tmp_path, settings, monkeypatch):
+    settings.DATA_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    collected = []
+    monkeypatch.setattr(
+        serve, "call_command", lambda *args, **kwargs: collected.append(args) or None
+    )
+
+    serve.collect_static()
+    settings.STATIC_ROOT.mkdir()
+    serve.collect_static()  # a restart with the same files
+    assert collected == [("collectstatic",)]
+
+    monkeypatch.setattr(serve, "static_fingerprint", lambda: "an upgrade changed a file")
+    serve.collect_static()
+    assert collected == [("collectstatic",), ("collectstatic",)]
+
+
+def test_the_fingerprint_follows_the_files(tmp_path, settings):
+    before = serve.static_fingerprint()
+    (tmp_path / "extra.css").write_text("body { color: red }")
+    settings.STATICFILES_DIRS = [tmp_path]
+
+    assert serve.static_fingerprint() != before

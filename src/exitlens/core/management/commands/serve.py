@@ -1,14 +1,21 @@
+import hashlib
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
+from exitlens.core import queue
 from exitlens.core.services import coding
+
+# drf-spectacular-sidecar ships ReDoc too; the API's pages use Swagger UI only.
+IGNORED_STATIC = ["redoc"]
 
 
 class ExitlensServer(BaseApplication):
@@ -55,6 +62,32 @@ def gunicorn_options(host: str, port: int, workers: int, timeout: int | None = N
         "logger_class": "exitlens.core.logs.GunicornLogger",  # no personal links in the logs
         "forwarded_allow_ips": "127.0.0.1,::1",
     }
+
+
+def static_fingerprint() -> str:
+    """What collecting the static files would produce from: every file the finders list, with
+    its content, and the storage that writes them."""
+    digest = hashlib.sha256(settings.STORAGES["staticfiles"]["BACKEND"].encode())
+    found = {}
+    for finder in finders.get_finders():
+        for path, storage in finder.list(IGNORED_STATIC):
+            found.setdefault(path, storage)
+    for path in sorted(found):
+        with found[path].open(path) as content:
+            digest.update(path.encode() + b"\0" + content.read())
+    return digest.hexdigest()
+
+
+def collect_static() -> None:
+    """Collect the static files into the data folder, unless what is there came from the same
+    files: collecting compresses each of them, seconds of both cores at every start."""
+    stamp = Path(settings.DATA_DIR) / "static.collected"
+    fingerprint = static_fingerprint()
+    collected = Path(settings.STATIC_ROOT)
+    if stamp.is_file() and stamp.read_text() == fingerprint and collected.is_dir():
+        return
+    call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=IGNORED_STATIC)
+    stamp.write_text(fingerprint)
 
 
 def run_server(host: str, port: int, workers: int) -> None:
@@ -113,9 +146,11 @@ class Command(BaseCommand):
             raise CommandError(f"--workers must be between 1 and 64, not {workers}")
         deploy = not (settings.DEBUG or no_deploy_checks)
         call_command("check", deploy=deploy, fail_level="ERROR", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        # Load (or train once) the theme model before the workers fork, so no leaver waits for it.
-        coding.analyzer()
+        collect_static()
+        if queue.runs_inline():
+            # Load (or train once) the theme model before the workers fork, so no leaver waits
+            # for it. On the task queue the workers code, and the web processes never need it.
+            coding.analyzer()
         task_worker = start_task_worker()
         self.stdout.write(f"Exitlens is listening on http://{host}:{port}/")
         try:
