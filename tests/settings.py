@@ -7,6 +7,10 @@ os.environ.setdefault(
     "EXITLENS_SECRET_KEY",
     "test-only-secret-key-" + "0123456789abcdef" * 4,
 )
+# A data folder per test process: pytest-xdist's workers would otherwise share the one the
+# controlling process made (and handed down in the environment).
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["EXITLENS_DATA_DIR"] = tempfile.mkdtemp(prefix=f"exitlens-test-{worker}-")
 os.environ.setdefault("EXITLENS_DATA_DIR", tempfile.mkdtemp(prefix="exitlens-test-"))
 os.environ.setdefault("EXITLENS_LANGUAGE", "en")
 os.environ.setdefault("EXITLENS_SITE_URL", "http://testserver")
