@@ -640,9 +640,9 @@ def backlog(found: tuple[int, int, float] | None) -> str:
         return "The queue was empty when the server started."
     tasks, answers, seconds = found
     return (
-        f"The queue held {tasks} tasks from the set-up ({answers:,} answers to code, enqueued by "
-        f"seed-demo), worked off by `exitlens worker --batch` in {seconds:.0f} s before the "
-        "server started."
+        f"The queue held {tasks} tasks from the set-up (seed-demo and the invitations; "
+        f"{answers:,} answers to code), worked off by `exitlens worker --batch` in "
+        f"{seconds:.0f} s before the server started."
     )
 
 

@@ -2,7 +2,9 @@
 
 from django.dispatch import Signal
 
-# Sent with interview_ids when interviews are completed, or their answers coded or reviewed.
+# Sent with interview_ids when interviews are completed, or their answers coded or reviewed;
+# with now=True when the sender is itself background work (coding), so listeners do their own
+# work at once instead of queueing another task for it.
 interviews_changed = Signal()
 
 # Sent with `interview` when a leaver submits an interview or an interviewer completes one (an

@@ -9,8 +9,11 @@ LOOKUP_BATCH = 500  # ids in one `IN (...)`: within SQLite's limit on parameters
 
 
 @receiver(interviews_changed)
-def summarise_interviews(sender, interview_ids, **kwargs) -> None:
-    summaries.summarise_later(interview_ids)
+def summarise_interviews(sender, interview_ids, now=False, **kwargs) -> None:
+    if now:
+        summaries.summarise(interview_ids)
+    else:
+        summaries.summarise_later(interview_ids)
 
 
 @receiver(post_save, sender=Departure)

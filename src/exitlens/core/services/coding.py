@@ -145,7 +145,7 @@ def _announce(answers: list[Answer]) -> None:
     """Tell the insights which completed interviews' coding changed."""
     completed = {a.interview_id for a in answers if a.interview.status == "completed"}
     if completed:
-        interviews_changed.send(sender=Answer, interview_ids=sorted(completed, key=str))
+        interviews_changed.send(sender=Answer, interview_ids=sorted(completed, key=str), now=True)
 
 
 def _merge(first: Coding, second: Coding) -> Coding:
