@@ -2,7 +2,6 @@
 
 import copy
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from django.db import OperationalError, connection, connections
 from django.db.backends.postgresql.base import DatabaseWrapper
 
 from exitlens.core.management.commands import serve
+from tests.processes import free_port
 
 SLOW_SERVER = """
 import sys, time
@@ -38,12 +38,6 @@ SlowServer(gunicorn_options("127.0.0.1", int(sys.argv[1]), 1, timeout=2)).run()
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_it_passes_the_time_limit_to_gunicorn(settings):
     settings.EXITLENS_REQUEST_TIMEOUT = 45
     options = serve.gunicorn_options("127.0.0.1", 8000, 3)
@@ -52,7 +46,7 @@ def test_it_passes_the_time_limit_to_gunicorn(settings):
 
 
 def test_it_ends_a_request_that_runs_too_long(tmp_path):
-    port, finished = _free_port(), tmp_path / "finished"
+    port, finished = free_port(), tmp_path / "finished"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "HOME": str(tmp_path)}
     env.pop("XDG_RUNTIME_DIR", None)
     server = subprocess.Popen(

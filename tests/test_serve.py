@@ -1,6 +1,5 @@
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -12,12 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from exitlens.core.management.commands import serve
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.processes import free_port
 
 
 def _exitlens(*args, env):
@@ -38,7 +32,7 @@ def test_it_serves_pages_and_static_files_with_gunicorn(tmp_path):
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     subprocess.run(_exitlens("migrate", env=env), env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         _exitlens("serve", "--port", str(port), "--workers", "1", env=env),
         env=env,

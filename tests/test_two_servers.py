@@ -10,16 +10,16 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 
 import pytest
+
+from tests.processes import clean_environment, free_port, scratch_database
 
 SERVER = os.environ.get("EXITLENS_DATABASE_URL", "")
 pytestmark = pytest.mark.skipif(
@@ -74,12 +74,6 @@ print(json.dumps({{"key": key}}))
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _exitlens(*args) -> list[str]:
     return [sys.executable, "-m", "exitlens", *args]
 
@@ -88,30 +82,20 @@ def _exitlens(*args) -> list[str]:
 def database():
     import psycopg
 
-    name = f"exitlens_servers_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(SERVER, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    url = SERVER.rsplit("/", 1)[0] + "/" + name
+    with scratch_database(SERVER, "exitlens_servers") as url:
 
-    def query(sql: str, *params) -> list[tuple]:
-        with psycopg.connect(url) as connection:
-            return connection.execute(sql, params).fetchall()
+        def query(sql: str, *params) -> list[tuple]:
+            with psycopg.connect(url) as connection:
+                return connection.execute(sql, params).fetchall()
 
-    yield url, query
-    with psycopg.connect(SERVER, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        yield url, query
 
 
 @pytest.fixture
 def environment(database, tmp_path):
     """What every process shares (the database, the key) and a data folder for each."""
     url, _query = database
-    shared = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("EXITLENS_", "DJANGO_", "PYTEST_"))
-    }
-    shared.update(
+    shared = clean_environment(
         DJANGO_SETTINGS_MODULE="exitlens.settings",
         EXITLENS_DEBUG="true",  # plain HTTP on 127.0.0.1: cookies without the Secure flag
         EXITLENS_SECRET_KEY="two-servers-" + "0123456789abcdef" * 4,
@@ -202,7 +186,7 @@ def test_two_servers_code_with_one_learned_model_and_agree_on_the_insights(datab
     key = json.loads(output.strip().splitlines()[-1])["key"]
     link = re.search(r"/i/([^/\s]+)/", output).group(1)  # the invitation e-mail, on the console
 
-    first, second = _free_port(), _free_port()
+    first, second = free_port(), free_port()
     processes = [
         subprocess.Popen(
             _exitlens("serve", "--port", str(port), "--workers", "1"),

@@ -6,6 +6,7 @@ test makes its own (an SQLite file in a temporary data folder; on PostgreSQL a d
 own next to the test one, when EXITLENS_DATABASE_URL names a server).
 """
 
+import contextlib
 import json
 import os
 import signal
@@ -13,10 +14,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.processes import clean_environment, scratch_database
 
 SETUP = """
 import django
@@ -67,12 +69,7 @@ def _databases():
 @pytest.fixture(params=list(_databases()))
 def world(request, tmp_path):
     """The environment of every process of one test, and a way to read its task table."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("EXITLENS_", "DJANGO_", "PYTEST_"))
-    }
-    env.update(
+    env = clean_environment(
         DJANGO_SETTINGS_MODULE="exitlens.settings",
         EXITLENS_DEBUG="true",
         EXITLENS_DATA_DIR=str(tmp_path),
@@ -80,37 +77,29 @@ def world(request, tmp_path):
         EXITLENS_TASK_LEASE_SECONDS="2",
         EXITLENS_LANGUAGE="en",
     )
-    dropped = None
-    if request.param == "postgresql":
-        import psycopg
+    with contextlib.ExitStack() as stack:
+        if request.param == "postgresql":
+            import psycopg
 
-        server = os.environ["EXITLENS_DATABASE_URL"]
-        name = f"exitlens_worker_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        env["EXITLENS_DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + name
-        dropped = (server, name)
+            env["EXITLENS_DATABASE_URL"] = stack.enter_context(
+                scratch_database(os.environ["EXITLENS_DATABASE_URL"], "exitlens_worker")
+            )
 
-        def query(sql):
-            with psycopg.connect(env["EXITLENS_DATABASE_URL"]) as connection:
-                return connection.execute(sql).fetchall()
-    else:
-        database = Path(tmp_path) / "exitlens.sqlite3"
+            def query(sql):
+                with psycopg.connect(env["EXITLENS_DATABASE_URL"]) as connection:
+                    return connection.execute(sql).fetchall()
+        else:
+            database = Path(tmp_path) / "exitlens.sqlite3"
 
-        def query(sql):
-            connection = sqlite3.connect(database, timeout=10)
-            try:
-                return connection.execute(sql).fetchall()
-            finally:
-                connection.close()
+            def query(sql):
+                connection = sqlite3.connect(database, timeout=10)
+                try:
+                    return connection.execute(sql).fetchall()
+                finally:
+                    connection.close()
 
-    run(env, "migrate", "--skip-checks", "-v0")
-    yield env, query
-    if dropped:
-        import psycopg
-
-        with psycopg.connect(dropped[0], autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{dropped[1]}" WITH (FORCE)')
+        run(env, "migrate", "--skip-checks", "-v0")
+        yield env, query
 
 
 def run(env, *args, timeout=300):

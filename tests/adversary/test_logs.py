@@ -8,7 +8,6 @@ runserver's request lines and gunicorn's access and error logs.
 import io
 import logging
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from gunicorn.config import Config
 
 from exitlens.core.management.commands import serve
 from exitlens.leaver import urls as leaver_urls
+from tests.processes import free_port
 
 # Looks like a real link token (exitlens.core.tokens) but belongs to no invitation.
 UNKNOWN_TOKEN = "Qm9ndXMtdG9rZW4tZm9yLWxvZy10ZXN0cy0wMTIzNDU"
@@ -226,12 +226,6 @@ def test_it_writes_gunicorn_errors_without_the_token(capsys):
     assert UNKNOWN_TOKEN not in logged
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 SERVE = """
 import sys
 import django
@@ -258,7 +252,7 @@ def test_it_serves_personal_links_with_gunicorn_without_logging_the_token(tmp_pa
     env.pop("XDG_RUNTIME_DIR", None)
     exitlens = [sys.executable, "-m", "exitlens"]
     subprocess.run([*exitlens, "migrate"], env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
