@@ -104,13 +104,15 @@ def enqueue_periodic() -> int:
     returns how many were enqueued."""
     from django_tasks_db.models import DBTaskResult
 
+    scheduled = periodic_tasks()
     pending = set(
         DBTaskResult.objects.filter(
-            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+            task_path__in=[task.module_path for task in scheduled],
         ).values_list("task_path", flat=True)
     )
     enqueued = 0
-    for periodic in periodic_tasks():
+    for periodic in scheduled:
         if periodic.module_path not in pending:
             periodic.enqueue()
             enqueued += 1

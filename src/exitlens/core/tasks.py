@@ -3,14 +3,10 @@
 Each is idempotent: run again after a crash or a retry, it does what it did once.
 """
 
-import logging
-
 from django.core.management import call_command
 
 from exitlens.core.queue import periodic, retrying
 from exitlens.core.services import invitations, sealing
-
-logger = logging.getLogger(__name__)
 
 
 @periodic
