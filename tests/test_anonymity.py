@@ -3,6 +3,7 @@
 These tests look at the database itself, table by table, not at what the pages choose to show.
 """
 
+import io
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -216,6 +217,28 @@ def test_a_sealed_response_holds_no_readable_answer_or_identity(
 
 
 def test_it_moves_the_answers_to_a_new_interview_without_links(submission, departure):
+    assert_unlinked(departure, submission.interview, submission.old_id)
+
+
+@pytest.fixture
+def on_the_queue(settings):
+    """Background work kept in the database's task table, as in production."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    settings.EXITLENS_TASKS = "database"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_queue_keeps_no_link_either(on_the_queue, submission, departure):
+    """The queue's rows (answers to code, summaries to build) are scanned with the rest, and
+    once its tasks have run, nothing links the released interview to the leaver either."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.exists()  # the saves and the release enqueued their work
+    call_command("worker", "--batch", stdout=io.StringIO())
+
     assert_unlinked(departure, submission.interview, submission.old_id)
 
 
